@@ -1,0 +1,220 @@
+// `par-plan check`: files and folders in; text, JSON or SARIF out; exit codes for CI.
+// Thin: every finding comes from the engine's PlanAnalysis, the same one the language server uses.
+
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { PlanAnalysis, RULES, fixAll, type AnalysisOptions, type Finding, type Locale, type Severity } from '../engine';
+import { NodeHost, readPlanFile, type HostProblem } from '../host/node-host';
+import { cliText } from './text';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CheckOptions {
+  paths: string[];
+  format: OutputFormat;
+  configPath?: string;
+  maxWarnings?: number;
+  fix: boolean;
+  locale?: Locale;
+  cwd: string;
+}
+
+export interface FileReport {
+  /** As shown to the user: relative to the working directory when inside it. */
+  file: string;
+  findings: Finding[];
+  /** Positions are computed once per file from its text. */
+  text: string;
+  fixed: number;
+}
+
+export interface CheckResult {
+  reports: FileReport[];
+  hostProblems: HostProblem[];
+  /** Paths that do not exist: a usage error (exit 2). */
+  missing: string[];
+}
+
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+const PLAN_FILE = /\.par\.ya?ml$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+
+/** Plan files named directly, or found under the folders named. */
+export function collectPlanFiles(paths: string[], cwd: string): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of entries) {
+      const full = join(dir, name);
+      let stat;
+      try {
+        stat = statSync(full);
+      } catch {
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(full);
+      } else if (PLAN_FILE.test(name)) files.push(full);
+    }
+  };
+  for (const path of paths) {
+    const full = resolve(cwd, path);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      missing.push(path);
+      continue;
+    }
+    if (stat.isDirectory()) walk(full);
+    else files.push(full);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : file;
+}
+
+export function runCheck(options: CheckOptions): CheckResult {
+  const { files, missing } = collectPlanFiles(options.paths, options.cwd);
+  const host = new NodeHost(options.configPath, [options.cwd]);
+  const reports: FileReport[] = [];
+  const hostProblems = new Map<string, HostProblem>();
+  for (const file of files) {
+    const settings = host.settingsFor(file);
+    for (const p of settings.problems) hostProblems.set(`${p.file}\0${p.message}`, p);
+    const analysisOptions: AnalysisOptions = {
+      locale: options.locale ?? settings.config.locale ?? 'vi',
+      severities: settings.config.rules,
+      limits: settings.config.limits,
+    };
+    const read = readPlanFile(file);
+    const shown = displayPath(file, options.cwd);
+    if ('error' in read) {
+      reports.push({
+        file: shown,
+        text: '',
+        fixed: 0,
+        findings: [{ code: 'par/syntax', severity: 'error', message: cliText(analysisOptions.locale).unreadable(read.error), range: { start: 0, end: 0 } }],
+      });
+      continue;
+    }
+    let text = read.text;
+    let fixed = 0;
+    if (options.fix) {
+      const result = fixAll(text, settings.data, analysisOptions);
+      if (result.text !== text) {
+        writeFileSync(file, result.text, 'utf8');
+        text = result.text;
+        fixed = result.applied;
+      }
+    }
+    const analysis = new PlanAnalysis(text, settings.data, analysisOptions);
+    reports.push({ file: shown, text, fixed, findings: analysis.findings() });
+  }
+  return { reports, hostProblems: [...hostProblems.values()], missing };
+}
+
+export function toJsonFindings(reports: FileReport[]): JsonFinding[] {
+  const out: JsonFinding[] = [];
+  for (const report of reports) {
+    const analysisLines = lineStartsOf(report.text);
+    for (const f of report.findings) {
+      const start = position(analysisLines, f.range.start);
+      const end = position(analysisLines, f.range.end);
+      out.push({
+        file: report.file,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+      });
+    }
+  }
+  return out;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function position(starts: number[], offset: number): { line: number; character: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - starts[low] };
+}
+
+export function formatText(findings: JsonFinding[], locale: Locale, fileCount: number, fixed: number): string {
+  const t = cliText(locale);
+  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  lines.push(t.summary(count('error'), count('warning'), count('info') + count('hint'), fileCount, fixed));
+  return lines.join('\n') + '\n';
+}
+
+export function formatSarif(findings: JsonFinding[], version: string): string {
+  const level = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'par-plan',
+            version,
+            rules: RULES.map((r) => ({
+              id: r.code,
+              name: r.code.replace('par/', ''),
+              defaultConfiguration: { level: level(r.defaultSeverity) },
+              help: { text: `docs/rules/${r.code.replace('par/', '')}.md` },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          level: level(f.severity),
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file.split('\\').join('/') },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,105 @@
+// Entry point of the `par-plan` command. Parses arguments, runs a subcommand, sets the exit code.
+
+import { parseArgs } from 'node:util';
+import type { Locale } from '../engine';
+import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
+import { cliText } from './text';
+
+declare const PAR_PLAN_VERSION: string;
+const VERSION = typeof PAR_PLAN_VERSION === 'string' ? PAR_PLAN_VERSION : '0.0.0-dev';
+
+function localeFrom(value: unknown): Locale | undefined {
+  return value === 'vi' || value === 'en' ? value : undefined;
+}
+
+export function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s), cwd: process.cwd() }): number {
+  const envLocale = localeFrom(process.env.PAR_PLAN_LOCALE);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        config: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        fix: { type: 'boolean' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    const t = cliText(envLocale ?? 'vi');
+    io.err(`${t.badOption(error instanceof Error ? error.message : String(error))}\n\n${t.usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const locale = localeFrom(values.locale) ?? envLocale;
+  const t = cliText(locale ?? 'vi');
+  if (values.version) {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(t.usage);
+    return values.help ? 0 : 2;
+  }
+  if (command !== 'check') {
+    io.err(`${t.badOption(command)}\n\n${t.usage}`);
+    return 2;
+  }
+  if (values.locale !== undefined && !localeFrom(values.locale)) {
+    io.err(`${t.badOption(`--locale ${values.locale}`)}\n`);
+    return 2;
+  }
+  const format = (values.format ?? 'text') as OutputFormat;
+  if (!['text', 'json', 'sarif'].includes(format)) {
+    io.err(`${t.badOption(`--format ${values.format}`)}\n`);
+    return 2;
+  }
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      io.err(`${t.badOption(`--max-warnings ${values['max-warnings']}`)}\n`);
+      return 2;
+    }
+  }
+  const result = runCheck({
+    paths: paths.length ? paths : ['.'],
+    format,
+    configPath: values.config,
+    maxWarnings,
+    fix: Boolean(values.fix),
+    locale,
+    cwd: io.cwd,
+  });
+  for (const path of result.missing) io.err(`${t.missingPath(path)}\n`);
+  for (const p of result.hostProblems) io.err(`${t.hostProblem(p.file, p.message)}\n`);
+  if (result.missing.length) return 2;
+  if (result.reports.length === 0) io.err(`${t.noFiles()}\n`);
+  const findings = toJsonFindings(result.reports);
+  const fixed = result.reports.reduce((sum, r) => sum + r.fixed, 0);
+  if (format === 'json') io.out(JSON.stringify(findings, null, 2) + '\n');
+  else if (format === 'sarif') io.out(formatSarif(findings, VERSION));
+  else io.out(formatText(findings, locale ?? 'vi', result.reports.length, fixed));
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.err(`${t.tooManyWarnings(warnings, maxWarnings)}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`par-plan: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,70 @@
+// The CLI's own sentences (usage, summary), Vietnamese first.
+
+import type { Locale } from '../engine';
+
+export interface CliText {
+  usage: string;
+  summary(errors: number, warnings: number, infos: number, files: number, fixed: number): string;
+  unreadable(detail: string): string;
+  missingPath(path: string): string;
+  noFiles(): string;
+  tooManyWarnings(count: number, max: number): string;
+  hostProblem(file: string, message: string): string;
+  badOption(detail: string): string;
+}
+
+const vi: CliText = {
+  usage: `Cách dùng: par-plan check [tệp|thư mục ...] [tùy chọn]
+
+Kiểm tra các tệp kế hoạch *.par.yaml (Chỉ số CCHC - PAR Index).
+
+Tùy chọn:
+  --format text|json|sarif   Định dạng kết quả (mặc định: text)
+  --config <tệp>             Tệp cấu hình (mặc định: .par-plan.json gần nhất)
+  --max-warnings <N>         Thoát với mã 1 khi có nhiều hơn N cảnh báo
+  --fix                      Áp dụng các sửa lỗi an toàn (giữ nguyên chú thích và bố cục)
+  --locale vi|en             Ngôn ngữ thông báo (mặc định: vi)
+  -h, --help                 Hiện hướng dẫn này
+  -v, --version              Hiện phiên bản
+
+Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc quá số cảnh báo cho phép); 2 công cụ bị dùng sai hoặc gặp sự cố.
+`,
+  summary: (errors, warnings, infos, files, fixed) =>
+    `${errors} lỗi, ${warnings} cảnh báo, ${infos} gợi ý trong ${files} tệp` + (fixed ? `; đã sửa ${fixed} chỗ` : '') + '.',
+  unreadable: (detail) => `Không đọc được tệp: ${detail}`,
+  missingPath: (path) => `Không tìm thấy: ${path}`,
+  noFiles: () => 'Không tìm thấy tệp kế hoạch *.par.yaml nào.',
+  tooManyWarnings: (count, max) => `Có ${count} cảnh báo, nhiều hơn mức cho phép (--max-warnings ${max}).`,
+  hostProblem: (file, message) => `Cảnh báo cấu hình: ${file}: ${message}`,
+  badOption: (detail) => `Tùy chọn không hợp lệ: ${detail}`,
+};
+
+const en: CliText = {
+  usage: `Usage: par-plan check [files|folders ...] [options]
+
+Checks *.par.yaml PAR Index plan files.
+
+Options:
+  --format text|json|sarif   Output format (default: text)
+  --config <file>            Config file (default: the nearest .par-plan.json)
+  --max-warnings <N>         Exit with 1 when there are more than N warnings
+  --fix                      Apply the safe fixes (comments and layout are kept)
+  --locale vi|en             Message language (default: vi)
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+Exit codes: 0 no errors; 1 errors (or more warnings than allowed); 2 misuse or tool failure.
+`,
+  summary: (errors, warnings, infos, files, fixed) =>
+    `${errors} error(s), ${warnings} warning(s), ${infos} note(s) in ${files} file(s)` + (fixed ? `; ${fixed} fix(es) applied` : '') + '.',
+  unreadable: (detail) => `Cannot read the file: ${detail}`,
+  missingPath: (path) => `Not found: ${path}`,
+  noFiles: () => 'No *.par.yaml plan files found.',
+  tooManyWarnings: (count, max) => `${count} warnings, more than allowed (--max-warnings ${max}).`,
+  hostProblem: (file, message) => `Config warning: ${file}: ${message}`,
+  badOption: (detail) => `Invalid option: ${detail}`,
+};
+
+export function cliText(locale: Locale): CliText {
+  return locale === 'en' ? en : vi;
+}

@@ -1,0 +1,231 @@
+// The unit registry: who can lead or support a task, under which names, and when.
+// Built once per registry file; the phrase matcher (unit-phrase.ts) reads its token trie.
+
+import { editDistance, fold } from './text-fold';
+import { tokenizeUnitText } from './unit-tokens';
+import type { IsoDate } from '../types';
+
+export type UnitKind =
+  | 'province'
+  | 'department'
+  | 'provincial-agency'
+  | 'central-agency'
+  | 'local-government'
+  | 'group'
+  | 'interim';
+
+/** One unit as written in a registry file (schemas/units.*.json). */
+export interface UnitRecord {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  fullName?: string;
+  /** Accepted alternative spellings: no finding. */
+  variants?: string[];
+  /** Short forms: recognised, but `par/unit-spelling` suggests the full name. */
+  abbreviations?: string[];
+  validFrom?: IsoDate;
+  validTo?: IsoDate;
+  successors?: string[];
+  predecessors?: string[];
+  note?: string;
+}
+
+/** A fixed phrase that names several units at once, e.g. "UBND cấp huyện, cấp xã". */
+export interface PhraseRecord {
+  text: string;
+  units: string[];
+}
+
+export interface RegistryFile {
+  id: string;
+  province?: string;
+  title?: string;
+  units: UnitRecord[];
+  phrases?: PhraseRecord[];
+}
+
+export type AliasKind = 'name' | 'variant' | 'abbreviation' | 'phrase';
+
+export interface Alias {
+  text: string;
+  kind: AliasKind;
+  unitIds: string[];
+  /** Folded word tokens, leading determiner ("các") removed. */
+  tokens: string[];
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  alias?: Alias;
+}
+
+export interface UnitRegistry {
+  id: string;
+  province?: string;
+  units: ReadonlyMap<string, UnitRecord>;
+  aliases: readonly Alias[];
+  trie: TrieNode;
+}
+
+export interface RegistryProblem {
+  path: string;
+  message: string;
+}
+
+const KINDS: ReadonlySet<string> = new Set([
+  'province', 'department', 'provincial-agency', 'central-agency', 'local-government', 'group', 'interim',
+]);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks a parsed registry file. Returns problems instead of throwing: a broken user file must not stop the checker. */
+export function checkRegistryFile(data: unknown): RegistryProblem[] {
+  const problems: RegistryProblem[] = [];
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return [{ path: '', message: 'registry file must be a JSON object with "id" and "units"' }];
+  }
+  const file = data as Record<string, unknown>;
+  if (typeof file.id !== 'string') problems.push({ path: 'id', message: 'must be a string' });
+  if (!Array.isArray(file.units)) {
+    problems.push({ path: 'units', message: 'must be an array' });
+    return problems;
+  }
+  const ids = new Set<string>();
+  file.units.forEach((unit, i) => {
+    const at = `units[${i}]`;
+    if (typeof unit !== 'object' || unit === null) return problems.push({ path: at, message: 'must be an object' });
+    const u = unit as Record<string, unknown>;
+    if (typeof u.id !== 'string' || !u.id) problems.push({ path: `${at}.id`, message: 'must be a non-empty string' });
+    else if (ids.has(u.id)) problems.push({ path: `${at}.id`, message: `duplicate id "${u.id}"` });
+    else ids.add(u.id);
+    if (typeof u.name !== 'string' || !u.name.trim()) problems.push({ path: `${at}.name`, message: 'must be a non-empty string' });
+    if (typeof u.kind !== 'string' || !KINDS.has(u.kind)) {
+      problems.push({ path: `${at}.kind`, message: `must be one of ${[...KINDS].join(', ')}` });
+    }
+    for (const key of ['variants', 'abbreviations', 'successors', 'predecessors'] as const) {
+      const value = u[key];
+      if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) {
+        problems.push({ path: `${at}.${key}`, message: 'must be an array of strings' });
+      }
+    }
+    for (const key of ['validFrom', 'validTo'] as const) {
+      const value = u[key];
+      if (value !== undefined && (typeof value !== 'string' || !ISO_DATE.test(value))) {
+        problems.push({ path: `${at}.${key}`, message: 'must be a date YYYY-MM-DD' });
+      }
+    }
+  });
+  file.units.forEach((unit, i) => {
+    const u = unit as Record<string, unknown> | null;
+    for (const key of ['successors', 'predecessors'] as const) {
+      const refs = u?.[key];
+      if (!Array.isArray(refs)) continue;
+      refs.forEach((ref, j) => {
+        if (typeof ref === 'string' && !ids.has(ref)) {
+          problems.push({ path: `units[${i}].${key}[${j}]`, message: `unknown unit id "${ref}"` });
+        }
+      });
+    }
+  });
+  if (file.phrases !== undefined) {
+    if (!Array.isArray(file.phrases)) problems.push({ path: 'phrases', message: 'must be an array' });
+    else {
+      file.phrases.forEach((phrase, i) => {
+        const p = phrase as Record<string, unknown> | null;
+        if (typeof p?.text !== 'string') problems.push({ path: `phrases[${i}].text`, message: 'must be a string' });
+        if (!Array.isArray(p?.units) || p.units.some((id) => typeof id !== 'string' || !ids.has(id))) {
+          problems.push({ path: `phrases[${i}].units`, message: 'must list known unit ids' });
+        }
+      });
+    }
+  }
+  return problems;
+}
+
+const DETERMINERS = ['cac'];
+
+function aliasTokens(text: string): string[] {
+  const tokens = tokenizeUnitText(text)
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.folded);
+  while (tokens.length > 1 && DETERMINERS.includes(tokens[0])) tokens.shift();
+  return tokens;
+}
+
+/** Builds the lookup structures. Call checkRegistryFile first; this assumes a valid file. */
+export function buildRegistry(file: RegistryFile): UnitRegistry {
+  const units = new Map<string, UnitRecord>();
+  const aliases: Alias[] = [];
+  const trie: TrieNode = { next: new Map() };
+  const add = (text: string, kind: AliasKind, unitIds: string[]) => {
+    const tokens = aliasTokens(text);
+    if (tokens.length === 0) return;
+    let node = trie;
+    for (const token of tokens) {
+      let child = node.next.get(token);
+      if (!child) node.next.set(token, (child = { next: new Map() }));
+      node = child;
+    }
+    const alias: Alias = { text, kind, unitIds, tokens };
+    // The first spelling of a token sequence wins; a canonical name beats an abbreviation.
+    if (!node.alias || rank(kind) < rank(node.alias.kind)) node.alias = alias;
+    aliases.push(alias);
+  };
+  for (const unit of file.units) {
+    units.set(unit.id, unit);
+    add(unit.name, 'name', [unit.id]);
+    if (unit.fullName) add(unit.fullName, 'variant', [unit.id]);
+    for (const v of unit.variants ?? []) add(v, 'variant', [unit.id]);
+    for (const a of unit.abbreviations ?? []) add(a, 'abbreviation', [unit.id]);
+  }
+  for (const phrase of file.phrases ?? []) add(phrase.text, 'phrase', phrase.units);
+  return { id: file.id, province: file.province, units, aliases, trie };
+}
+
+function rank(kind: AliasKind): number {
+  return { name: 0, variant: 1, phrase: 2, abbreviation: 3 }[kind];
+}
+
+export interface UnitSuggestion {
+  unitId: string;
+  name: string;
+  distance: number;
+}
+
+/** Did-you-mean: the closest unit names to a phrase nobody recognised, by folded edit distance. */
+export function suggestUnits(registry: UnitRegistry, text: string, limit = 3): UnitSuggestion[] {
+  const target = fold(text).replace(/^(tat ca |toan bo )?cac /, '');
+  if (!target) return [];
+  const max = Math.max(2, Math.floor(target.length / 4));
+  const best = new Map<string, UnitSuggestion>();
+  for (const alias of registry.aliases) {
+    if (alias.unitIds.length !== 1) continue;
+    const candidate = alias.tokens.join(' ');
+    const distance = editDistance(target, candidate, max);
+    if (distance > max) continue;
+    const unitId = alias.unitIds[0];
+    const unit = registry.units.get(unitId)!;
+    const previous = best.get(unitId);
+    if (!previous || distance < previous.distance) best.set(unitId, { unitId, name: unit.name, distance });
+  }
+  return [...best.values()].sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+/** The unit in force on a day: follows successors from a superseded unit, e.g. Cục Thuế tỉnh → Thuế tỉnh. */
+export function successorsOn(registry: UnitRegistry, unitId: string, day: IsoDate): UnitRecord[] {
+  const result: UnitRecord[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const unit = registry.units.get(id);
+    if (!unit) return;
+    if (unit.kind !== 'interim' && (!unit.validTo || unit.validTo >= day)) {
+      result.push(unit);
+      return;
+    }
+    for (const next of unit.successors ?? []) visit(next);
+  };
+  for (const next of registry.units.get(unitId)?.successors ?? []) visit(next);
+  return result;
+}

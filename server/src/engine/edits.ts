@@ -1,0 +1,84 @@
+// Minimal text edits for quick-fixes. They touch only the characters that must change, so comments,
+// quotes and layout around them stay as the author wrote them.
+
+import { isSeq, type Node, type Scalar, type YAMLSeq } from 'yaml';
+import type { PlanAnalysis } from './analysis';
+import type { OffsetRange, TextEdit } from './types';
+
+const FLOW_INDICATORS = /[,[\]{}]/;
+
+/** Would this text, written as a plain scalar, read back as the same string? */
+export function isSafePlain(text: string, inFlow: boolean): boolean {
+  if (text === '' || text !== text.trim()) return false;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text)) return false;
+  if (/: |:$| #|\n|\t/.test(text)) return false;
+  if (inFlow && FLOW_INDICATORS.test(text)) return false;
+  // Words YAML reads as something else: numbers, booleans, null.
+  if (/^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan|true|false|yes|no|on|off|null|~)$/i.test(text)) return false;
+  return true;
+}
+
+/** Writes a string as a YAML scalar in the style of the one it replaces, quoting only when needed. */
+export function scalarText(value: string, like: Scalar | null, inFlow: boolean): string {
+  if (like?.type === 'QUOTE_SINGLE' && !value.includes('\n')) return `'${value.replace(/'/g, "''")}'`;
+  if (like?.type !== 'QUOTE_DOUBLE' && isSafePlain(value, inFlow)) return value;
+  return JSON.stringify(value);
+}
+
+/**
+ * Replaces part of a scalar's value. Edits the exact characters when the scalar's source lines up
+ * with its value and the result still reads back the same; otherwise rewrites the whole scalar.
+ */
+export function replaceInScalar(
+  analysis: PlanAnalysis,
+  node: Scalar,
+  valueRange: OffsetRange,
+  sourceRange: OffsetRange | null,
+  replacement: string,
+  inFlow: boolean,
+): TextEdit {
+  const value = String(node.value ?? '');
+  const newValue = value.slice(0, valueRange.start) + replacement + value.slice(valueRange.end);
+  const whole = { start: node.range![0], end: node.range![1] };
+  if (sourceRange) {
+    const plainOk = node.type !== 'PLAIN' || isSafePlain(newValue, inFlow);
+    const quotedOk =
+      (node.type === 'QUOTE_DOUBLE' && !/["\\]/.test(replacement)) || (node.type === 'QUOTE_SINGLE' && !replacement.includes("'"));
+    if ((node.type === 'PLAIN' && plainOk) || quotedOk) return { range: sourceRange, newText: replacement };
+  }
+  return { range: whole, newText: scalarText(newValue, node, inFlow) };
+}
+
+/** Removes one entry of a sequence, with its separator (flow) or its whole line (block). */
+export function removeSequenceEntry(analysis: PlanAnalysis, seq: Node, index: number): TextEdit {
+  const text = analysis.text;
+  if (!isSeq(seq)) throw new Error('not a sequence');
+  const items = (seq as YAMLSeq<Node>).items;
+  const entry = items[index];
+  const [start, end] = entry.range!;
+  if (seq.flow) {
+    if (index > 0) return { range: { start: items[index - 1].range![1], end }, newText: '' };
+    if (items.length > 1) return { range: { start, end: items[1].range![0] }, newText: '' };
+    return { range: { start, end }, newText: '' };
+  }
+  // Block sequence: from the start of the "- " line to the start of the next line.
+  const lines = analysis.parsed.lines;
+  const line = lines.positionAt(start).line;
+  const lineStart = lines.lineStarts[line];
+  const lastLine = lines.positionAt(Math.max(start, end - 1)).line;
+  const next = lastLine + 1 < lines.lineCount ? lines.lineStarts[lastLine + 1] : text.length;
+  return { range: { start: lineStart, end: next }, newText: '' };
+}
+
+/** Applies edits to a text; edits must not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
+  let result = text;
+  let floor = Infinity;
+  for (const edit of sorted) {
+    if (edit.range.end > floor) continue; // overlaps an edit already applied: skip it
+    result = result.slice(0, edit.range.start) + edit.newText + result.slice(edit.range.end);
+    floor = edit.range.start;
+  }
+  return result;
+}

@@ -1,0 +1,108 @@
+import type { Messages, SchemaType } from './types';
+
+const SYNTAX: Record<string, string> = {
+  TAB_AS_INDENT: 'Tabs cannot indent YAML; use spaces (common when text is pasted from Word).',
+  MULTIPLE_DOCS: 'A plan file holds one YAML document (remove the second "---").',
+  RESOURCE_EXHAUSTION: 'The document uses too many aliases; it may be malicious.',
+};
+
+const TYPE_NAMES: Record<SchemaType, string> = {
+  string: 'text',
+  integer: 'an integer',
+  number: 'a number',
+  array: 'a list',
+  object: 'an object (key: value pairs)',
+  null: 'empty',
+  boolean: 'true or false',
+};
+
+const list = (items: string[]) => items.map((s) => `"${s}"`).join(', ');
+
+export const en: Messages = {
+  day: (iso) => iso,
+  syntax: (code, detail) => `YAML syntax error: ${SYNTAX[code] ?? detail}`,
+  limitExceeded: (what, limit) =>
+    ({
+      size: `The file is too large to check (limit ${limit.toLocaleString('en')} bytes; change "limits.maxFileBytes" in the config).`,
+      depth: `The document nests too deeply (limit ${limit} levels; change "limits.maxDepth" in the config).`,
+      line: `A line is too long (limit ${limit.toLocaleString('en')} characters; change "limits.maxLineLength" in the config).`,
+      aliases: `The document uses too many aliases (limit ${limit}; change "limits.maxAliasCount" in the config).`,
+    })[what],
+  notUtf8: () => 'The file is not valid UTF-8 text; save it again as UTF-8.',
+  binaryFile: () => 'The file looks binary, not YAML text.',
+
+  schemaRootNotMap: () => 'A plan must be a YAML object with the two keys "plan" and "sections".',
+  schemaMissingKey: (key, where) => `Missing required key "${key}" in ${where}.`,
+  schemaUnknownKey: (key, where, suggestion) =>
+    `"${key}" is not a key of the plan format (${where}).` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
+  schemaWrongType: (key, expected) => `"${key}" must be ${expected.map((t) => TYPE_NAMES[t]).join(' or ')}.`,
+  schemaBadArea: (value) => `Area "${value}" is not valid: use a Roman numeral from I to VIII.`,
+  schemaBadCode: (value) => `Criterion code "${value}" is malformed: write N.M (criterion) or N.M.K (sub-criterion), e.g. "1.1", "3.2.2".`,
+  schemaEmptyText: (key) => `"${key}" must not be empty.`,
+  schemaYearRange: (min, max) => `The year must be between ${min} and ${max}.`,
+  schemaOther: (key, detail) => `"${key}" is not valid: ${detail}.`,
+  where: (kind, path) =>
+    ({
+      root: 'the plan',
+      plan: 'the plan header (plan)',
+      section: `section ${path.section ?? '?'}`,
+      item: `item ${path.item ?? '?'} of section ${path.section ?? '?'}`,
+      task: `task ${path.task ?? '?'} of item ${path.item ?? '?'}, section ${path.section ?? '?'}`,
+    })[kind],
+
+  missingLead: (empty) => (empty ? 'The task has no lead unit: "lead" is empty.' : 'The task has no lead unit (no "lead" key).'),
+  missingDeadline: (empty) => (empty ? 'The task has no deadline: "deadline" is empty.' : 'The task has no deadline (no "deadline" key).'),
+  unknownCriterion: (code, complete, suggestions, areaExists) =>
+    (!areaExists
+      ? `Code "${code}" belongs to no area of the index (areas are 1-8).`
+      : complete
+        ? `Code "${code}" is not in the criteria catalog.`
+        : `Code "${code}" is not in the bundled criteria catalog (which is incomplete; load the official catalog file to be sure).`) +
+    (suggestions.length ? ` Did you mean ${list(suggestions)}?` : ''),
+  criterionAreaMismatch: (code, codeArea, sectionArea) => `Criterion "${code}" belongs to area ${codeArea} but sits in section ${sectionArea}.`,
+  criterionNotString: (written, readAs) =>
+    `Code "${written}" is not quoted, so YAML reads it as the number ${readAs}` +
+    (written !== readAs ? ` (losing digits: "${written}" became ${readAs})` : '') +
+    `. Write "${written}".`,
+  duplicateCriterionInItem: (code) => `Code "${code}" is listed twice in the same item.`,
+  duplicateCriterionInPlan: (code, firstWhere) => `Criterion "${code}" already appears in ${firstWhere}; put its tasks in one item.`,
+  firstMention: () => 'First mention',
+  unknownUnit: (text, suggestions) =>
+    `Unit "${text}" is not in the unit registry.` + (suggestions.length ? ` Did you mean ${list(suggestions)}?` : ''),
+  unitSpelling: (written, preferred, issue) =>
+    ({
+      abbreviation: `"${written}" is an abbreviation; write the full name "${preferred}".`,
+      accents: `"${written}" is missing or misplacing Vietnamese accents; the name is "${preferred}".`,
+      case: `"${written}" is capitalised differently; the name is "${preferred}".`,
+    })[issue],
+  unitSuperseded: (name, validTo, successors, basis, note) =>
+    `"${name}" existed only until ${validTo}, but ${basis}.` +
+    (successors.length ? ` Successor: ${list(successors)}.` : ' It has no successor.') +
+    (note ? ` ${note}` : ''),
+  unitNeverOfficial: (name, successors) =>
+    `"${name}" was a proposed name that never became official.` + (successors.length ? ` The official name is ${list(successors)}.` : ''),
+  unitNotYetValid: (name, validFrom, basis) => `"${name}" exists only from ${validFrom}, but ${basis}.`,
+  supersededBasisDeadline: (deadline) => `the task's deadline is "${deadline}"`,
+  supersededBasisYear: (year) => `the plan runs in ${year}`,
+  flowListSplit: (joined) =>
+    `The [ ] list was split at its commas: YAML reads "${joined}" as several units. Quote the name: ["${joined}"].`,
+  invalidDeadline: (text, problem) => `Deadline "${text}" is not valid: ${problem}`,
+  deadlineProblem: (problem) =>
+    ({
+      empty: 'it is empty.',
+      unrecognized: 'the wording is not recognised. Examples: "Năm 2023", "Quý IV/2023", "Tháng 12/2023", "Trước 15/12/2023", "Thường xuyên".',
+      'bad-date': 'that day does not exist.',
+      'bad-month': 'the month must be 1 to 12.',
+      'bad-quarter': 'the quarter must be I to IV.',
+      'bad-range': 'it starts after it ends.',
+    })[problem],
+  deadlineOutsideYear: (text, year, end) => `Deadline "${text}" (until ${end}) falls outside the plan year ${year}.`,
+
+  fixQuoteCode: (code) => `Quote the code: "${code}"`,
+  fixReplaceWith: (text) => `Replace with "${text}"`,
+  fixRemoveDuplicate: (code) => `Remove the repeated code "${code}"`,
+  fixJoinFlowList: (joined) => `Join into "${joined}"`,
+  fixNormalizeDeadline: (text) => `Rewrite the deadline as "${text}"`,
+  fixRenameKey: (key) => `Rename the key to "${key}"`,
+  fixUseSuccessor: (name) => `Replace with the successor "${name}"`,
+};

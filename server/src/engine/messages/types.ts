@@ -1,0 +1,54 @@
+// Every user-visible sentence of the engine, one method per message. Vietnamese is the first language;
+// `vi.ts` and `en.ts` implement this interface, so a missing translation does not compile.
+
+export type UnitRole = 'lead' | 'support';
+export type SchemaType = 'string' | 'integer' | 'number' | 'array' | 'object' | 'null' | 'boolean';
+
+export interface Messages {
+  /** A calendar day (ISO YYYY-MM-DD) as people write it. */
+  day(iso: string): string;
+  syntax(yamlCode: string, detail: string): string;
+  limitExceeded(what: 'size' | 'depth' | 'line' | 'aliases', limit: number): string;
+  notUtf8(): string;
+  binaryFile(): string;
+
+  schemaRootNotMap(): string;
+  schemaMissingKey(key: string, where: string): string;
+  schemaUnknownKey(key: string, where: string, suggestion: string | undefined): string;
+  schemaWrongType(key: string, expected: SchemaType[]): string;
+  schemaBadArea(value: string): string;
+  schemaBadCode(value: string): string;
+  schemaEmptyText(key: string): string;
+  schemaYearRange(min: number, max: number): string;
+  schemaOther(key: string, detail: string): string;
+  /** Names a place in the plan for messages: "kế hoạch", "phần II", "mục 2 của phần II", ... */
+  where(kind: 'root' | 'plan' | 'section' | 'item' | 'task', path: { section?: string; item?: number; task?: number }): string;
+
+  missingLead(empty: boolean): string;
+  missingDeadline(empty: boolean): string;
+  unknownCriterion(code: string, catalogComplete: boolean, suggestions: string[], areaExists: boolean): string;
+  criterionAreaMismatch(code: string, codeArea: string, sectionArea: string): string;
+  criterionNotString(written: string, readAs: string): string;
+  duplicateCriterionInItem(code: string): string;
+  duplicateCriterionInPlan(code: string, firstWhere: string): string;
+  firstMention(): string;
+  unknownUnit(text: string, suggestions: string[]): string;
+  unitSpelling(written: string, preferred: string, issue: 'abbreviation' | 'accents' | 'case'): string;
+  unitSuperseded(name: string, validTo: string, successors: string[], basis: string, note?: string): string;
+  unitNeverOfficial(name: string, successors: string[]): string;
+  unitNotYetValid(name: string, validFrom: string, basis: string): string;
+  supersededBasisDeadline(deadline: string): string;
+  supersededBasisYear(year: number): string;
+  flowListSplit(joined: string): string;
+  invalidDeadline(text: string, problem: string): string;
+  deadlineProblem(problem: 'empty' | 'unrecognized' | 'bad-date' | 'bad-month' | 'bad-quarter' | 'bad-range'): string;
+  deadlineOutsideYear(text: string, year: number, end: string): string;
+
+  fixQuoteCode(code: string): string;
+  fixReplaceWith(text: string): string;
+  fixRemoveDuplicate(code: string): string;
+  fixJoinFlowList(joined: string): string;
+  fixNormalizeDeadline(text: string): string;
+  fixRenameKey(key: string): string;
+  fixUseSuccessor(name: string): string;
+}

@@ -1,0 +1,134 @@
+import type { Messages, SchemaType } from './types';
+
+const SYNTAX: Record<string, string> = {
+  BAD_INDENT: 'Thụt lề không đúng: các dòng cùng cấp phải thẳng hàng, dòng con thụt vào sâu hơn dòng cha.',
+  TAB_AS_INDENT: 'Không dùng ký tự Tab để thụt lề trong YAML; hãy dùng dấu cách (thường gặp khi dán từ Word).',
+  DUPLICATE_KEY: 'Khóa bị lặp lại trong cùng một đối tượng.',
+  MISSING_CHAR: 'Thiếu ký tự đóng (dấu ngoặc hoặc dấu nháy).',
+  MULTIPLE_DOCS: 'Tệp chỉ được chứa một tài liệu YAML (bỏ dòng "---" thứ hai).',
+  BLOCK_AS_IMPLICIT_KEY: 'Khối nhiều dòng không thể làm khóa; kiểm tra dấu hai chấm và thụt lề.',
+  MULTILINE_IMPLICIT_KEY: 'Khóa phải nằm trên một dòng; có thể thiếu dấu hai chấm hoặc thiếu dấu nháy quanh văn bản có dấu hai chấm.',
+  UNEXPECTED_TOKEN: 'Ký tự không mong đợi ở đây.',
+  BAD_SCALAR_START: 'Giá trị không thể bắt đầu bằng ký tự này; hãy đặt văn bản trong dấu nháy kép.',
+  BAD_DQ_ESCAPE: 'Chuỗi trong dấu nháy kép có ký tự thoát không hợp lệ (dấu \\).',
+  BLOCK_IN_FLOW: 'Không thể đặt khối nhiều dòng bên trong danh sách [ ] hoặc { }.',
+  BAD_ALIAS: 'Tham chiếu (alias) không hợp lệ.',
+  ALIAS_PROPS: 'Tham chiếu (alias) không được có nhãn hoặc kiểu.',
+  MULTIPLE_ANCHORS: 'Một giá trị chỉ được có một nhãn (anchor).',
+  MULTIPLE_TAGS: 'Một giá trị chỉ được có một kiểu (tag).',
+  BAD_PROP_ORDER: 'Nhãn và kiểu đặt sai thứ tự.',
+  BAD_DIRECTIVE: 'Chỉ thị YAML không hợp lệ.',
+  BAD_COLLECTION_TYPE: 'Kiểu danh sách hoặc đối tượng không hợp lệ.',
+  NON_STRING_KEY: 'Khóa phải là văn bản.',
+  TAG_RESOLVE_FAILED: 'Không nhận ra kiểu (tag) của giá trị.',
+  RESOURCE_EXHAUSTION: 'Tài liệu dùng quá nhiều tham chiếu (alias); có thể là tệp độc hại.',
+  KEY_OVER_1024_CHARS: 'Khóa dài quá 1024 ký tự.',
+  IMPOSSIBLE: 'Lỗi cú pháp YAML.',
+};
+
+const TYPE_NAMES: Record<SchemaType, string> = {
+  string: 'văn bản',
+  integer: 'số nguyên',
+  number: 'số',
+  array: 'danh sách',
+  object: 'đối tượng (các cặp khóa: giá trị)',
+  null: 'để trống',
+  boolean: 'đúng/sai',
+};
+
+const list = (items: string[]) => items.map((s) => `"${s}"`).join(', ');
+
+export const vi: Messages = {
+  day: (iso) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return `${d}/${m}/${y}`;
+  },
+  syntax: (code, detail) => `Lỗi cú pháp YAML: ${SYNTAX[code] ?? detail}`,
+  limitExceeded: (what, limit) =>
+    ({
+      size: `Tệp quá lớn để kiểm tra (giới hạn ${limit.toLocaleString('vi-VN')} byte; đổi trong cấu hình "limits.maxFileBytes").`,
+      depth: `Tài liệu lồng nhau quá sâu (giới hạn ${limit} cấp; đổi trong cấu hình "limits.maxDepth").`,
+      line: `Dòng quá dài (giới hạn ${limit.toLocaleString('vi-VN')} ký tự; đổi trong cấu hình "limits.maxLineLength").`,
+      aliases: `Tài liệu dùng quá nhiều tham chiếu (giới hạn ${limit}; đổi trong cấu hình "limits.maxAliasCount").`,
+    })[what],
+  notUtf8: () => 'Tệp không phải văn bản UTF-8 hợp lệ; hãy lưu lại với mã hóa UTF-8.',
+  binaryFile: () => 'Tệp có vẻ là tệp nhị phân, không phải văn bản YAML.',
+
+  schemaRootNotMap: () => 'Kế hoạch phải là một đối tượng YAML có hai khóa "plan" và "sections".',
+  schemaMissingKey: (key, where) => `Thiếu khóa bắt buộc "${key}" trong ${where}.`,
+  schemaUnknownKey: (key, where, suggestion) =>
+    `Khóa "${key}" không có trong định dạng kế hoạch (${where}).` + (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''),
+  schemaWrongType: (key, expected) => `"${key}" phải là ${expected.map((t) => TYPE_NAMES[t]).join(' hoặc ')}.`,
+  schemaBadArea: (value) => `Lĩnh vực "${value}" không hợp lệ: dùng số La Mã từ I đến VIII.`,
+  schemaBadCode: (value) => `Mã tiêu chí "${value}" không đúng dạng: viết N.M (tiêu chí) hoặc N.M.K (tiêu chí thành phần), ví dụ "1.1", "3.2.2".`,
+  schemaEmptyText: (key) => `"${key}" không được để trống.`,
+  schemaYearRange: (min, max) => `Năm phải nằm trong khoảng ${min}–${max}.`,
+  schemaOther: (key, detail) => `"${key}" không hợp lệ: ${detail}.`,
+  where: (kind, path) =>
+    ({
+      root: 'kế hoạch',
+      plan: 'thông tin chung (plan)',
+      section: `phần ${path.section ?? '?'}`,
+      item: `mục ${path.item ?? '?'} của phần ${path.section ?? '?'}`,
+      task: `nhiệm vụ ${path.task ?? '?'}, mục ${path.item ?? '?'} của phần ${path.section ?? '?'}`,
+    })[kind],
+
+  missingLead: (empty) =>
+    empty ? 'Nhiệm vụ chưa có đơn vị chủ trì: "lead" đang để trống.' : 'Nhiệm vụ chưa có đơn vị chủ trì (thiếu khóa "lead").',
+  missingDeadline: (empty) =>
+    empty ? 'Nhiệm vụ chưa có thời hạn hoàn thành: "deadline" đang để trống.' : 'Nhiệm vụ chưa có thời hạn hoàn thành (thiếu khóa "deadline").',
+  unknownCriterion: (code, complete, suggestions, areaExists) =>
+    (!areaExists
+      ? `Mã "${code}" không thuộc lĩnh vực nào của Bộ Chỉ số (chỉ có lĩnh vực 1–8).`
+      : complete
+        ? `Mã "${code}" không có trong danh mục tiêu chí.`
+        : `Mã "${code}" không có trong danh mục tiêu chí đi kèm (danh mục chưa đầy đủ; dùng tệp danh mục chính thức để kiểm tra chắc chắn).`) +
+    (suggestions.length ? ` Có phải ý bạn là ${list(suggestions)}?` : ''),
+  criterionAreaMismatch: (code, codeArea, sectionArea) =>
+    `Tiêu chí "${code}" thuộc lĩnh vực ${codeArea} nhưng đang nằm trong phần ${sectionArea}.`,
+  criterionNotString: (written, readAs) =>
+    `Mã "${written}" chưa đặt trong dấu nháy nên YAML đọc thành số ${readAs}` +
+    (written !== readAs ? ` (mất chữ số 0: "${written}" thành ${readAs})` : '') +
+    `. Hãy viết "${written}".`,
+  duplicateCriterionInItem: (code) => `Mã "${code}" bị liệt kê hai lần trong cùng một mục.`,
+  duplicateCriterionInPlan: (code, firstWhere) => `Tiêu chí "${code}" đã có ở ${firstWhere}; gộp các nhiệm vụ vào một mục.`,
+  firstMention: () => 'Lần xuất hiện đầu tiên',
+  unknownUnit: (text, suggestions) =>
+    `Không nhận ra đơn vị "${text}" trong danh mục đơn vị.` + (suggestions.length ? ` Có phải ý bạn là ${list(suggestions)}?` : ''),
+  unitSpelling: (written, preferred, issue) =>
+    ({
+      abbreviation: `"${written}" là tên viết tắt; nên viết đầy đủ "${preferred}".`,
+      accents: `"${written}" viết sai hoặc thiếu dấu; tên đúng là "${preferred}".`,
+      case: `"${written}" viết hoa chưa đúng; tên đúng là "${preferred}".`,
+    })[issue],
+  unitSuperseded: (name, validTo, successors, basis, note) =>
+    `"${name}" chỉ hoạt động đến hết ngày ${validTo}, trong khi ${basis}.` +
+    (successors.length ? ` Đơn vị kế nhiệm: ${list(successors)}.` : ' Đơn vị này không có đơn vị kế nhiệm.') +
+    (note ? ` ${note}` : ''),
+  unitNeverOfficial: (name, successors) =>
+    `"${name}" là tên dự kiến, không được dùng chính thức.` + (successors.length ? ` Tên chính thức: ${list(successors)}.` : ''),
+  unitNotYetValid: (name, validFrom, basis) => `"${name}" chỉ có từ ngày ${validFrom}, trong khi ${basis}.`,
+  supersededBasisDeadline: (deadline) => `thời hạn của nhiệm vụ là "${deadline}"`,
+  supersededBasisYear: (year) => `kế hoạch thực hiện trong năm ${year}`,
+  flowListSplit: (joined) =>
+    `Danh sách [ ] đã bị tách tại dấu phẩy: YAML đọc "${joined}" thành nhiều đơn vị. Hãy đặt tên trong dấu nháy: ["${joined}"].`,
+  invalidDeadline: (text, problem) => `Thời hạn "${text}" không hợp lệ: ${problem}`,
+  deadlineProblem: (problem) =>
+    ({
+      empty: 'để trống.',
+      unrecognized: 'không nhận ra cách viết. Ví dụ đúng: "Năm 2023", "Quý IV/2023", "Tháng 12/2023", "Trước 15/12/2023", "Thường xuyên".',
+      'bad-date': 'ngày không tồn tại.',
+      'bad-month': 'tháng phải từ 1 đến 12.',
+      'bad-quarter': 'quý phải từ I đến IV.',
+      'bad-range': 'thời điểm bắt đầu sau thời điểm kết thúc.',
+    })[problem],
+  deadlineOutsideYear: (text, year, end) => `Thời hạn "${text}" (đến ${end}) nằm ngoài năm kế hoạch ${year}.`,
+
+  fixQuoteCode: (code) => `Đặt mã trong dấu nháy: "${code}"`,
+  fixReplaceWith: (text) => `Thay bằng "${text}"`,
+  fixRemoveDuplicate: (code) => `Xóa mã "${code}" bị lặp`,
+  fixJoinFlowList: (joined) => `Gộp lại thành "${joined}"`,
+  fixNormalizeDeadline: (text) => `Viết lại thời hạn: "${text}"`,
+  fixRenameKey: (key) => `Đổi tên khóa thành "${key}"`,
+  fixUseSuccessor: (name) => `Thay bằng đơn vị kế nhiệm "${name}"`,
+};

@@ -1,0 +1,19 @@
+import type { PlanAnalysis } from '../analysis';
+import type { Messages } from '../messages';
+import type { PlanModel } from '../model';
+import type { Finding, Severity } from '../types';
+
+export interface RuleContext {
+  analysis: PlanAnalysis;
+  model: PlanModel;
+  msg: Messages;
+  /** Reports a finding of the running rule; its code and default severity are filled in. */
+  report(finding: Omit<Finding, 'code' | 'severity'> & { severity?: Severity }): void;
+}
+
+/** One rule, one file, one stable code. A rule reads the model; it never parses text again. */
+export interface Rule {
+  code: string;
+  defaultSeverity: Severity;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,35 @@
+// par/unit-spelling: a known unit written as an abbreviation, without accents or in another case.
+// Tone placement ("hoá"/"hóa") and the first letter's case never count.
+
+import { preferredSpelling, spellingIssue } from '../data/unit-phrase';
+import { replaceInScalar } from '../edits';
+import { unitOccurrences } from './unit-parts';
+import type { Rule } from './rule';
+
+export const unitSpellingRule: Rule = {
+  code: 'par/unit-spelling',
+  defaultSeverity: 'info',
+  check(ctx) {
+    const registry = ctx.analysis.data.registry;
+    for (const { field, entry, part } of unitOccurrences(ctx.analysis)) {
+      if (part.kind !== 'known') continue;
+      const units = part.unitIds.map((id) => registry.units.get(id)!);
+      const isGroup = units.every((u) => u.kind === 'group');
+      const issue = spellingIssue(part, isGroup);
+      if (!issue) continue;
+      const canonical = part.alias?.kind === 'phrase' ? part.alias.text : units[0].name;
+      const preferred = preferredSpelling(part, canonical, isGroup);
+      if (preferred === part.text) continue;
+      ctx.report({
+        range: part.sourceRange,
+        message: ctx.msg.unitSpelling(part.text, preferred, issue),
+        fixes: [{
+          title: ctx.msg.fixReplaceWith(preferred),
+          edits: [replaceInScalar(ctx.analysis, entry.node, part.range, part.exact ? part.sourceRange : null, preferred, field.flow)],
+          safe: true,
+          preferred: true,
+        }],
+      });
+    }
+  },
+};

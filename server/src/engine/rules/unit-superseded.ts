@@ -1,0 +1,73 @@
+// par/unit-superseded: a unit that no longer exists (or does not exist yet) when the task is due.
+// Judged against the task's deadline, or the plan year when the deadline says no date. The 2025
+// reorganisation: Sở Thông tin và Truyền thông with a deadline "Quý IV/2025" is gone since 1/3/2025.
+
+import { successorsOn } from '../data/registry';
+import { replaceInScalar } from '../edits';
+import { unitOccurrences } from './unit-parts';
+import type { PlanAnalysis } from '../analysis';
+import type { TaskModel } from '../model';
+import type { Rule } from './rule';
+import type { Messages } from '../messages';
+import type { IsoDate } from '../types';
+
+interface Basis {
+  end: IsoDate;
+  describe(msg: Messages): string;
+}
+
+function basisOf(analysis: PlanAnalysis, task: TaskModel): Basis | undefined {
+  const field = task.deadline;
+  const meaning = field ? analysis.deadline(field) : null;
+  const text = field?.text ?? '';
+  if (meaning?.kind === 'interval') return { end: meaning.end, describe: (msg) => msg.supersededBasisDeadline(text.trim()) };
+  if (meaning?.kind === 'recurring' && meaning.within) return { end: meaning.within.end, describe: (msg) => msg.supersededBasisDeadline(text.trim()) };
+  const year = analysis.planYear;
+  if (year === undefined) return undefined;
+  return { end: `${year}-12-31`, describe: (msg) => msg.supersededBasisYear(year) };
+}
+
+export const unitSupersededRule: Rule = {
+  code: 'par/unit-superseded',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    const { analysis, msg } = ctx;
+    const registry = analysis.data.registry;
+    const bases = new Map<TaskModel, Basis | undefined>();
+    for (const { task, field, entry, part } of unitOccurrences(analysis)) {
+      if (part.kind !== 'known') continue;
+      if (!bases.has(task)) bases.set(task, basisOf(analysis, task));
+      const basis = bases.get(task);
+      for (const id of part.unitIds) {
+        const unit = registry.units.get(id)!;
+        const successorNames = (ids: string[] | undefined) => (ids ?? []).map((s) => registry.units.get(s)?.name ?? s);
+        let message: string | undefined;
+        let successors = unit.successors ?? [];
+        if (unit.kind === 'interim') {
+          message = msg.unitNeverOfficial(part.text, successorNames(unit.successors));
+        } else if (basis && unit.validTo && basis.end > unit.validTo) {
+          successors = successorsOn(registry, id, basis.end).map((u) => u.id);
+          message = msg.unitSuperseded(part.text, msg.day(unit.validTo), successorNames(successors), basis.describe(msg), unit.note);
+        } else if (basis && unit.validFrom && basis.end < unit.validFrom) {
+          message = msg.unitNotYetValid(part.text, msg.day(unit.validFrom), basis.describe(msg));
+          successors = [];
+        }
+        if (!message) continue;
+        // Offer the successor only when there is exactly one and this part names one unit.
+        const successor = successors.length === 1 && part.unitIds.length === 1 ? registry.units.get(successors[0]) : undefined;
+        ctx.report({
+          range: part.sourceRange,
+          message,
+          fixes: successor
+            ? [{
+                title: msg.fixUseSuccessor(successor.name),
+                edits: [replaceInScalar(analysis, entry.node, part.range, part.exact ? part.sourceRange : null, successor.name, field.flow)],
+                safe: false,
+                preferred: true,
+              }]
+            : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+// par/unknown-unit: a lead or support phrase the unit registry does not know, with did-you-mean.
+
+import { suggestUnits } from '../data/registry';
+import { replaceInScalar } from '../edits';
+import { flowListSplits, unitOccurrences } from './unit-parts';
+import type { Rule } from './rule';
+
+export const unknownUnitRule: Rule = {
+  code: 'par/unknown-unit',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    for (const { field, entry, part } of unitOccurrences(ctx.analysis)) {
+      if (part.kind !== 'unknown') continue;
+      if (flowListSplits(ctx.analysis, field).some((s) => entry.index >= field.entries[s.first].index && entry.index <= field.entries[s.last].index)) continue;
+      const suggestions = suggestUnits(ctx.analysis.data.registry, part.text);
+      ctx.report({
+        range: part.sourceRange,
+        message: ctx.msg.unknownUnit(part.text, suggestions.map((s) => s.name)),
+        fixes: suggestions.map((s, i) => ({
+          title: ctx.msg.fixReplaceWith(s.name),
+          edits: [replaceInScalar(ctx.analysis, entry.node, part.range, part.exact ? part.sourceRange : null, s.name, field.flow)],
+          safe: false,
+          preferred: i === 0,
+        })),
+      });
+    }
+  },
+};
