@@ -220,7 +220,7 @@ export function buildModel(parsed: ParsedDocument): PlanModel {
       anchor: planField.keyRange,
       title: textValue(fields.get('title')),
       issuer: textValue(fields.get('issuer')),
-      year: typeof yearValue === 'number' && Number.isInteger(yearValue) ? { value: yearValue, range: yearField!.valueRange } : null,
+      year: typeof yearValue === 'number' && Number.isInteger(yearValue) && yearValue >= 2000 && yearValue <= 2100 ? { value: yearValue, range: yearField!.valueRange } : null,
       document: textValue(fields.get('document')),
     };
   }

@@ -77,9 +77,28 @@ export function parsePlanText(text: string): ParsedDocument {
   const syntax = doc.errors.map((error) => ({
     yamlCode: error.code,
     detail: error.message,
-    range: visibleRange(text, lines, { start: error.pos[0], end: error.pos[1] }),
+    range: narrowRange(text, lines, error.code, visibleRange(text, lines, { start: error.pos[0], end: error.pos[1] })),
   }));
   return { text, lines, doc, syntax };
+}
+
+/** Points a few errors at their exact cause: the repeated key, the tab in the indentation. */
+function narrowRange(text: string, lines: LineIndex, code: string, range: OffsetRange): OffsetRange {
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^([^:\n]+?)\s*:/.exec(text.slice(range.start, range.end));
+    if (key) return { start: range.start, end: range.start + key[1].length };
+  }
+  if (code === 'TAB_AS_INDENT') {
+    const line = lines.positionAt(range.start).line;
+    const lineStart = lines.lineStarts[line];
+    const content = text.slice(lineStart, lines.lineEnd(line));
+    const indent = /^[ \t]*/.exec(content)![0];
+    if (indent.includes('\t')) {
+      const word = /^[^\s:]*/.exec(content.slice(indent.length))![0];
+      return { start: lineStart, end: lineStart + indent.length + word.length };
+    }
+  }
+  return range;
 }
 
 /**

@@ -45,22 +45,35 @@ export function flowListSplits(analysis: PlanAnalysis, field: UnitsField): FlowL
   if (field.form === 'list' && field.flow && field.entries.length > 1) {
     const entries = field.entries;
     const hasUnknown = entries.map((e) => analysis.unitParts(e).some((p) => p.kind === 'unknown'));
+    const allKnown = (from: number, to: number) => {
+      const parts = matchUnitPhrase(analysis.data.registry, joinEntries(from, to));
+      return parts.length > 0 && parts.every((p) => p.kind === 'known');
+    };
+    const joinEntries = (from: number, to: number) => entries.slice(from, to + 1).map((e) => e.text.trim()).join(', ');
+    const contiguous = (from: number, to: number) => entries[to].index - entries[from].index === to - from;
     let i = 0;
-    while (i < entries.length) {
-      let found: FlowListSplit | undefined;
-      for (let j = entries.length - 1; j > i && !found; j--) {
-        if (!hasUnknown.slice(i, j + 1).some(Boolean)) continue;
-        if (entries[j].index - entries[i].index !== j - i) continue; // a non-text entry sits between
-        const joined = entries.slice(i, j + 1).map((e) => e.text.trim()).join(', ');
-        const parts = matchUnitPhrase(analysis.data.registry, joined);
-        if (parts.length > 0 && parts.length < j - i + 1 && parts.every((p) => p.kind === 'known')) {
-          found = { field, first: i, last: j, joined, range: { start: entries[i].range.start, end: entries[j].range.end } };
+    while (i < entries.length - 1) {
+      // A run starts where this entry or the next is not fully recognised, and ends at the first
+      // entry that makes the joined text fully recognised: the shortest repair.
+      let end = -1;
+      if (hasUnknown[i] || hasUnknown[i + 1]) {
+        for (let j = i + 1; j < entries.length && contiguous(i, j); j++) {
+          if (allKnown(i, j)) {
+            end = j;
+            break;
+          }
         }
       }
-      if (found) {
-        splits.push(found);
-        i = found.last + 1;
-      } else i++;
+      if (end === -1) {
+        i++;
+        continue;
+      }
+      let start = i;
+      // Leave out fully recognised entries at the front ("Văn phòng UBND tỉnh, Sở, ban, ngành cấp tỉnh").
+      while (start < end && !hasUnknown[start] && hasUnknown.slice(start + 1, end + 1).some(Boolean) && start + 1 < end && allKnown(start + 1, end)) start++;
+      const joined = joinEntries(start, end);
+      splits.push({ field, first: start, last: end, joined, range: { start: entries[start].range.start, end: entries[end].range.end } });
+      i = end + 1;
     }
   }
   splitCache.set(field, splits);

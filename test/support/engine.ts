@@ -1,0 +1,28 @@
+// Shared helpers for tests that run the engine in-process.
+
+import { PlanAnalysis, bundledCatalog, bundledRegistry, type AnalysisOptions, type Finding } from '../../server/src/engine';
+import { DEFAULT_OPTIONS } from '../../server/src/engine/analysis';
+
+export const bundledData = () => ({ catalog: bundledCatalog(), registry: bundledRegistry() });
+
+export function analyze(text: string, options: Partial<AnalysisOptions> = {}): PlanAnalysis {
+  return new PlanAnalysis(text, bundledData(), { ...DEFAULT_OPTIONS, ...options });
+}
+
+/** Findings in the 1-based, end-exclusive form the expectations and the CLI's JSON use. */
+export function located(analysis: PlanAnalysis, findings: Finding[] = analysis.findings()) {
+  const lines = analysis.parsed.lines;
+  return findings.map((f) => {
+    const start = lines.positionAt(f.range.start);
+    const end = lines.positionAt(f.range.end);
+    return {
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+    };
+  });
+}
