@@ -47,6 +47,16 @@ case "$(uname -m)" in
   aarch64) RG_TARGET=aarch64-unknown-linux-musl ;;
   *) fail "unsupported architecture $(uname -m)" ;;
 esac
+# node-gyp must build node-pty/kerberos/... against the local Node headers: fetching them from
+# nodejs.org is impossible here. This machine's npmrc says nodedir=/usr; make sure of it.
+if [ -z "${npm_config_nodedir:-}" ] && [ "$(npm config get nodedir 2>/dev/null)" = "undefined" -o -z "$(npm config get nodedir 2>/dev/null)" ]; then
+  NODE_PREFIX=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
+  if [ -f "$NODE_PREFIX/include/node/node.h" ]; then
+    export npm_config_nodedir="$NODE_PREFIX"
+  else
+    log "warning: no Node headers under $NODE_PREFIX/include/node and no npm nodedir; node-gyp may try to download them"
+  fi
+fi
 log "node $(node --version), npm $(npm --version), cache $E2E_HOME"
 
 # ---------------------------------------------------------------- apt packages
@@ -61,6 +71,7 @@ for p in "${APT_PKGS[@]}"; do
     missing+=("$p")
   fi
 done
+mkdir -p "$E2E_HOME"
 if [ ${#missing[@]} -eq 0 ]; then
   log "apt packages already installed: ${APT_PKGS[*]}"
 else
@@ -69,8 +80,8 @@ else
   step_start "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq || fail "apt-get update failed"
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/par-e2e-apt.log 2>&1 \
-    || { tail -30 /tmp/par-e2e-apt.log >&2; fail "apt-get install ${missing[*]} failed (log: /tmp/par-e2e-apt.log)"; }
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$E2E_HOME/apt.log" 2>&1 \
+    || { tail -30 "$E2E_HOME/apt.log" >&2; fail "apt-get install ${missing[*]} failed (log: $E2E_HOME/apt.log)"; }
   step_done
 fi
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing after install"

@@ -59,6 +59,9 @@ export const BASE_USER_SETTINGS = Object.freeze({
   'git.openRepositoryInParentFolders': 'never',
   'git.autofetch': false,
   'security.workspace.trust.enabled': false,
+  // No fade/slide animations: toasts and widgets are fully drawn as soon as they exist,
+  // so DOM waits and screenshots agree.
+  'workbench.reduceMotion': 'on',
   // DejaVu Sans Mono (the default "monospace" without Noto) lacks Vietnamese letters such as ế/ỗ.
   'editor.fontFamily': "'Noto Sans Mono', 'DejaVu Sans Mono', monospace",
 });
@@ -67,17 +70,30 @@ export const BASE_USER_SETTINGS = Object.freeze({
 
 /** @type {Set<{ kill: () => void }>} processes to kill synchronously if Node exits early */
 const liveProcesses = new Set();
+/** @type {Set<string>} scratch folders to remove if Node exits before their owner cleans up */
+const scratchDirs = new Set();
 let exitHooksInstalled = false;
+
+/**
+ * Remove `dir` when the process exits (also on Ctrl+C / SIGTERM), unless removed earlier
+ * with removeDirNow(). Honours PAR_E2E_KEEP_TMP=1.
+ * @param {string} dir
+ */
+export function removeOnExit(dir) {
+  installExitHooks();
+  scratchDirs.add(dir);
+}
 
 function installExitHooks() {
   if (exitHooksInstalled) return;
   exitHooksInstalled = true;
   process.on('exit', () => {
     for (const p of liveProcesses) p.kill();
+    for (const d of scratchDirs) removeDirNow(d);
   });
   for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
     process.once(sig, () => {
-      for (const p of liveProcesses) p.kill();
+      process.stderr.write(`\n[e2e harness] ${sig}: stopping code-server/Chromium and removing scratch folders\n`);
       process.exit(sig === 'SIGINT' ? 130 : 143);
     });
   }
@@ -160,7 +176,12 @@ function scratchEnv(root, base = process.env) {
   return { env, dirs };
 }
 
-function rmrf(p) {
+/**
+ * Remove a scratch folder now (best effort; kept when PAR_E2E_KEEP_TMP=1).
+ * @param {string} p
+ */
+export function removeDirNow(p) {
+  scratchDirs.delete(p);
   if (process.env.PAR_E2E_KEEP_TMP === '1') return;
   try {
     fs.rmSync(p, { recursive: true, force: true, maxRetries: 3 });
@@ -168,6 +189,7 @@ function rmrf(p) {
     /* best effort */
   }
 }
+const rmrf = removeDirNow;
 
 /** Keep the last `max` characters of a growing log. */
 function tailBuffer(max = 20_000) {
@@ -334,6 +356,7 @@ export async function startCodeServer(opts = {}) {
   installExitHooks();
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const scratchDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'par-e2e-cs-'));
+  removeOnExit(scratchDir);
   const { env } = scratchEnv(scratchDir);
   const userDataDir = path.join(scratchDir, 'user-data');
   const extensionsDir = opts.extensionsDir ?? path.join(scratchDir, 'extensions');
@@ -519,6 +542,7 @@ export async function launchBrowser(opts = {}) {
   const { chromium } = await import('playwright-core');
   const headless = opts.headless ?? process.env.PAR_E2E_HEADED !== '1';
   const scratchDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'par-e2e-chromium-'));
+  removeOnExit(scratchDir);
   const { env } = scratchEnv(scratchDir);
   let browser;
   try {
@@ -542,16 +566,33 @@ export async function launchBrowser(opts = {}) {
 }
 
 /**
- * New page of a fresh context (1280x800), recording requests that leave 127.0.0.1.
- * `page.externalRequests` (an array) lists them.
+ * Make the workbench loaded in `page` report `language` as its display language, so that
+ * extensions see `vscode.env.language === language` and `vscode.l10n` / package.nls.<lang>.json
+ * use that language. code-server's --locale cannot do this for Vietnamese: it falls back to
+ * "en" when no VS Code language pack for the locale is installed (none is, offline).
+ * The workbench's own UI stays English. Call before page.goto().
+ * @param {Page} page
+ * @param {string} language  e.g. "vi"
+ */
+export async function setDisplayLanguage(page, language) {
+  await page.addInitScript((language) => {
+    // The NLS scripts assign this global (module code, strict mode): keep a setter that ignores them.
+    Object.defineProperty(globalThis, '_VSCODE_NLS_LANGUAGE', { configurable: true, get: () => language, set: () => {} });
+  }, language);
+}
+
+/**
+ * New page of a fresh context (1280x800, reduced motion), recording requests that leave
+ * 127.0.0.1 in `page.externalRequests`. `language`: see setDisplayLanguage().
  * @param {Browser} browser
- * @param {{ viewport?: {width: number, height: number} }} [opts]
+ * @param {{ viewport?: {width: number, height: number}, language?: string }} [opts]
  * @returns {Promise<Page & { externalRequests: string[] }>}
  */
 export async function newPage(browser, opts = {}) {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   const page = /** @type {Page & { externalRequests: string[] }} */ (await context.newPage());
   page.externalRequests = [];
+  if (opts.language) await setDisplayLanguage(page, opts.language);
   const note = (/** @type {string} */ u) => {
     if (/^(data|blob|about|chrome|vscode-[a-z-]+):/.test(u)) return;
     try {
@@ -638,7 +679,8 @@ export async function waitHidden(page, selector, opts = {}) {
   }
 }
 
-/** @param {string | RegExp} m */
+/** @typedef {{ re?: string, flags?: string, str?: string }} MatcherSource */
+/** @param {string | RegExp} m @returns {MatcherSource} */
 const matcherSource = (m) => (m instanceof RegExp ? { re: m.source, flags: m.flags } : { str: m });
 
 /**
@@ -655,7 +697,7 @@ export async function waitForText(page, selector, match, opts = {}) {
   try {
     const handle = await page.waitForFunction(
       ({ selector, m, attribute }) => {
-        const test = (/** @type {string} */ s) => (m.re !== undefined ? new RegExp(m.re, m.flags).test(s) : s.includes(m.str));
+        const test = (/** @type {string} */ s) => (m.re !== undefined ? new RegExp(m.re, m.flags).test(s) : s.includes(m.str ?? ''));
         for (const el of document.querySelectorAll(selector)) {
           const raw = attribute ? el.getAttribute(attribute) ?? '' : el.textContent ?? '';
           const s = raw.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -663,7 +705,7 @@ export async function waitForText(page, selector, match, opts = {}) {
         }
         return false;
       },
-      { selector, m: matcherSource(match), attribute: opts.attribute },
+      /** @type {{ selector: string, m: MatcherSource, attribute: string | undefined }} */ ({ selector, m: matcherSource(match), attribute: opts.attribute }),
       { timeout },
     );
     return /** @type {string} */ (await handle.jsonValue());
@@ -771,26 +813,14 @@ export function waitForStatusBarItem(page, match, opts = {}) {
 }
 
 /**
- * Read the Problems counters of the status bar.
+ * Read the Problems counters of the status bar ("⊗ 2 ⚠ 1", and "ⓘ n" only when there are infos).
  * @param {Page} page
  * @returns {Promise<{ errors: number, warnings: number, infos: number }>}
  */
 export async function getProblemCounts(page) {
   return page.evaluate(() => {
-    const el = document.getElementById('status.problems');
-    const text = el?.textContent ?? '';
-    const label = el?.querySelector('a')?.getAttribute('aria-label') ?? el?.getAttribute('aria-label') ?? '';
-    // The label text is "<errors> <warnings> [<infos>]" next to codicons.
-    const nums = (text.match(/\d+/g) ?? []).map(Number);
-    const fromLabel = (/** @type {RegExp} */ re) => {
-      const m = label.match(re);
-      return m ? Number(m[1]) : undefined;
-    };
-    return {
-      errors: fromLabel(/(\d+)\s*Errors?/i) ?? nums[0] ?? 0,
-      warnings: fromLabel(/(\d+)\s*Warnings?/i) ?? nums[1] ?? 0,
-      infos: fromLabel(/(\d+)\s*Infos?/i) ?? nums[2] ?? 0,
-    };
+    const nums = ((document.getElementById('status.problems')?.textContent ?? '').match(/\d+/g) ?? []).map(Number);
+    return { errors: nums[0] ?? 0, warnings: nums[1] ?? 0, infos: nums[2] ?? 0 };
   });
 }
 
@@ -822,12 +852,24 @@ export async function waitForProblemCounts(page, expected, opts = {}) {
 }
 
 /**
- * Open the Problems panel (Ctrl+Shift+M) and wait until it lists `count` markers
- * (rows that carry a severity icon, i.e. not the file rows). Returns the marker messages.
+ * @typedef {object} ProblemRow
+ * @property {'error' | 'warning' | 'info' | string} severity
+ * @property {string} message
+ * @property {string} source    e.g. "par-plan"
+ * @property {string} code      diagnostic code, "" if none
+ * @property {string} location  e.g. "[Ln 3, Col 1]"
+ * @property {string} resource  file name of the group the marker belongs to
+ */
+
+/**
+ * Open the Problems panel (Ctrl+Shift+M, unless already visible) and wait until it lists
+ * `count` markers (omit: at least one); returns the rendered marker rows.
+ * The list is virtualised: only rows scrolled into view exist in the DOM, so for large counts
+ * compare the status bar (waitForProblemCounts) instead.
  * @param {Page} page
- * @param {number} [count]   wait for exactly this many markers (omit: at least one)
+ * @param {number} [count]
  * @param {{ timeout?: number }} [opts]
- * @returns {Promise<string[]>}
+ * @returns {Promise<ProblemRow[]>}
  */
 export async function openProblemsPanel(page, count, opts = {}) {
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -837,14 +879,32 @@ export async function openProblemsPanel(page, count, opts = {}) {
   try {
     const h = await page.waitForFunction(
       (count) => {
-        const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => r.querySelector('.marker-icon'));
+        const t = (/** @type {Element | null | undefined} */ e) => (e?.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+        let resource = '';
+        /** @type {any[]} */
+        const rows = [];
+        for (const r of document.querySelectorAll('.markers-panel .monaco-list-row')) {
+          const icon = r.querySelector('.marker-icon');
+          if (!icon) {
+            resource = t(r.querySelector('.label-name')) || t(r);
+            continue;
+          }
+          rows.push({
+            severity: [...icon.classList].find((c) => c !== 'marker-icon') ?? '',
+            message: t(r.querySelector('.marker-message')),
+            source: t(r.querySelector('.marker-source')),
+            code: t(r.querySelector('.marker-code')),
+            location: t(r.querySelector('.marker-line')),
+            resource,
+          });
+        }
         if (count === undefined ? rows.length === 0 : rows.length !== count) return false;
-        return rows.map((r) => (r.querySelector('.marker-message-details, .details-container')?.textContent ?? r.textContent ?? '').replace(/\s+/g, ' ').trim());
+        return rows;
       },
       count,
       { timeout },
     );
-    return /** @type {string[]} */ (await h.jsonValue());
+    return /** @type {ProblemRow[]} */ (await h.jsonValue());
   } catch {
     const n = await page.locator('.markers-panel .monaco-list-row .marker-icon').count().catch(() => -1);
     throw new Error(`Timed out after ${timeout} ms waiting for ${count ?? '≥1'} markers in the Problems panel; it shows ${n}`);
@@ -875,6 +935,89 @@ export function waitForEditorText(page, match, opts = {}) {
 }
 
 /**
+ * Move the cursor with "Go to Line/Column" (Ctrl+G) and wait until the status bar shows it.
+ * @param {Page} page
+ * @param {number} line    1-based
+ * @param {number} [column] 1-based
+ * @param {{ timeout?: number }} [opts]
+ */
+export async function gotoLine(page, line, column = 1, opts = {}) {
+  const timeout = opts.timeout ?? DEFAULT_TIMEOUT_MS;
+  await page.keyboard.press('Control+G');
+  await waitVisible(page, '.quick-input-widget', { timeout, what: 'Go to Line' });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await waitHidden(page, '.quick-input-widget', { timeout, what: 'Go to Line' });
+  await waitForStatusBarItem(page, `Ln ${line}, Col ${column}`, { timeout });
+}
+
+/**
+ * Replace the whole text of the active editor, verbatim: Ctrl+A, then a synthetic paste event
+ * carrying `text` (typing or insertText would auto-indent each new line). Waits until the
+ * editor shows the first non-blank line.
+ * @param {Page} page
+ * @param {string} text
+ * @param {{ timeout?: number }} [opts]
+ */
+export async function setEditorText(page, text, opts = {}) {
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+A');
+  const ok = await page.evaluate((text) => {
+    const target = document.activeElement;
+    if (!target || !target.closest('.monaco-editor')) return false;
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    return true;
+  }, text);
+  if (!ok) throw new Error('setEditorText: the editor does not have the keyboard focus');
+  const first = text.split('\n').find((l) => l.trim()) ?? '';
+  if (first) await waitForEditorText(page, first.trim(), opts);
+}
+
+/**
+ * Trigger suggestions (Ctrl+Space) at the cursor; returns the visible item labels.
+ * @param {Page} page
+ * @param {{ timeout?: number, expect?: string | RegExp }} [opts]  expect: wait until some label matches
+ * @returns {Promise<string[]>}
+ */
+export async function triggerSuggest(page, opts = {}) {
+  const timeout = opts.timeout ?? DEFAULT_TIMEOUT_MS;
+  await page.keyboard.press('Control+Space');
+  const rowSel = '.editor-widget.suggest-widget.visible .monaco-list-row';
+  if (opts.expect) await waitForText(page, `${rowSel} .label-name`, opts.expect, { timeout, what: 'a suggestion' });
+  else await waitVisible(page, rowSel, { timeout, what: 'the suggest widget' });
+  return page.$$eval(`${rowSel} .label-name`, (els) => els.map((e) => (e.textContent ?? '').trim()));
+}
+
+/**
+ * Show the hover at the cursor ("Show or Focus Hover", Ctrl+K Ctrl+I) and return its text.
+ * @param {Page} page
+ * @param {{ timeout?: number, expect?: string | RegExp }} [opts]  expect: wait until the hover matches
+ * @returns {Promise<string>}
+ */
+export async function showHover(page, opts = {}) {
+  const timeout = opts.timeout ?? DEFAULT_TIMEOUT_MS;
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  return waitForText(page, '.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents', opts.expect ?? /\S/, {
+    timeout,
+    what: 'the hover',
+  });
+}
+
+/**
+ * Close notifications toasts and the quick input, so the next screenshot is clean.
+ * @param {Page} page
+ */
+export async function dismissOverlays(page) {
+  await page.keyboard.press('Escape');
+  for (const btn of await page.locator('.notifications-toasts .codicon-notifications-clear, .notifications-toasts .codicon-close').all()) {
+    await btn.click().catch(() => {});
+  }
+}
+
+/**
  * Take a screenshot of the page (folders are created).
  * @param {Page} page
  * @param {string} file
@@ -894,6 +1037,8 @@ export async function screenshot(page, file) {
  * @property {string} [workspaceDir]            folder to open
  * @property {string | string[]} [vsixPath]     extra extensions to install first
  * @property {Record<string, unknown>} [userSettings]
+ * @property {string} [locale]                  code-server --locale
+ * @property {string} [language]                vscode.env.language seen by extensions (see setDisplayLanguage)
  * @property {NodeJS.ProcessEnv} [env]         extra environment for code-server (and so the ext host)
  * @property {Browser} [browser]                reuse a browser (otherwise one is launched and closed)
  * @property {number} [timeoutMs]               whole-run timeout (default 120 s)
@@ -925,6 +1070,7 @@ export async function runExtensionTestsInCodeServer(opts) {
     workspaceDir: opts.workspaceDir,
     vsixPath: opts.vsixPath,
     userSettings: opts.userSettings,
+    locale: opts.locale,
     env: opts.env,
     logFile: opts.logFile,
   });
@@ -934,8 +1080,9 @@ export async function runExtensionTestsInCodeServer(opts) {
   let context;
   try {
     const browser = opts.browser ?? (ownBrowser = await launchBrowser());
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
+    if (opts.language) await setDisplayLanguage(page, opts.language);
     /** @type {(code: number) => void} */
     let resolveExit = () => {};
     /** @type {Promise<number>} */
@@ -944,7 +1091,9 @@ export async function runExtensionTestsInCodeServer(opts) {
       resolveExit(Number(code));
     });
     await page.exposeFunction('codeAutomationLog', (/** @type {string} */ level, /** @type {unknown} */ msg) => {
-      onLog(String(level), typeof msg === 'string' ? msg : JSON.stringify(msg));
+      // The workbench passes the logger's arguments as an array.
+      const parts = Array.isArray(msg) ? msg : [msg];
+      onLog(String(level), parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
     });
     const remote = (/** @type {string} */ p) => `vscode-remote://${server.authority}${path.resolve(p)}`;
     const url = workbenchUrl(server.url, {
@@ -972,7 +1121,7 @@ export async function runExtensionTestsInCodeServer(opts) {
  * Convenience: start code-server + Chromium, open the workbench on `workspaceDir`, run `fn`,
  * and always clean up (screenshot to `failureScreenshot` if fn throws).
  * @template T
- * @param {CodeServerOptions & { failureScreenshot?: string }} opts
+ * @param {CodeServerOptions & { failureScreenshot?: string, language?: string }} opts
  * @param {(ctx: { server: CodeServer, browser: Browser, page: Page & { externalRequests: string[] } }) => Promise<T>} fn
  * @returns {Promise<T>}
  */
@@ -984,7 +1133,7 @@ export async function withWorkbench(opts, fn) {
   let page;
   try {
     browser = await launchBrowser();
-    page = await newPage(browser);
+    page = await newPage(browser, { language: opts.language });
     await openWorkbench(page, server.url, opts.workspaceDir);
     return await fn({ server, browser, page });
   } catch (e) {

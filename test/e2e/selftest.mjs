@@ -20,7 +20,11 @@ const OUT_DIR = path.join(h.REPO_ROOT, 'test-results', 'e2e');
 const VSCE = path.join(h.REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 const EXT_ID = 'par-e2e.par-e2e-selftest';
+// English strings in the code, Vietnamese ones in package.nls.vi.json / l10n/bundle.l10n.vi.json;
+// the UI scenario and the passing suite run with the display language "vi".
+const COMMAND_TITLE_EN = 'Hello world';
 const COMMAND_TITLE = 'PAR E2E: Chào thế giới';
+const NOTIFICATION_EN = 'Hello from PAR E2E: the PAR Index is ready';
 const NOTIFICATION = 'Xin chào từ PAR E2E — Chỉ số cải cách hành chính đã sẵn sàng';
 const STATUS_TEXT = 'PAR: Đạt 3/3';
 
@@ -54,6 +58,7 @@ async function step(name, fn) {
 // ----------------------------------------------------------------------------- fixtures
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'par-e2e-selftest-'));
+h.removeOnExit(tmp);
 const extDir = path.join(tmp, 'ext');
 const wsDir = path.join(tmp, 'workspace');
 
@@ -69,12 +74,17 @@ function writeExtension() {
     engines: { vscode: '^1.82.0' },
     categories: ['Other'],
     main: './extension.js',
+    l10n: './l10n',
     activationEvents: ['onStartupFinished'],
     contributes: {
-      commands: [{ command: 'parE2E.hello', title: 'Chào thế giới', category: 'PAR E2E' }],
+      commands: [{ command: 'parE2E.hello', title: '%parE2E.hello.title%', category: 'PAR E2E' }],
     },
   };
   fs.writeFileSync(path.join(extDir, 'package.json'), JSON.stringify(pkg, null, 2));
+  fs.writeFileSync(path.join(extDir, 'package.nls.json'), JSON.stringify({ 'parE2E.hello.title': COMMAND_TITLE_EN }));
+  fs.writeFileSync(path.join(extDir, 'package.nls.vi.json'), JSON.stringify({ 'parE2E.hello.title': COMMAND_TITLE.replace('PAR E2E: ', '') }));
+  fs.mkdirSync(path.join(extDir, 'l10n'), { recursive: true });
+  fs.writeFileSync(path.join(extDir, 'l10n', 'bundle.l10n.vi.json'), JSON.stringify({ [NOTIFICATION_EN]: NOTIFICATION }));
   fs.writeFileSync(path.join(extDir, 'README.md'), '# PAR E2E self-test\n\nThrowaway extension built by test/e2e/selftest.mjs.\n');
   fs.writeFileSync(
     path.join(extDir, 'extension.js'),
@@ -89,7 +99,7 @@ function activate(context) {
       item.text = '$(check) ${STATUS_TEXT}';
       item.tooltip = 'Chỉ số CCHC: đạt';
       item.show();
-      vscode.window.showInformationMessage(${JSON.stringify(NOTIFICATION)});
+      vscode.window.showInformationMessage(vscode.l10n.t(${JSON.stringify(NOTIFICATION_EN)}));
       return 'ok';
     }),
   );
@@ -123,6 +133,21 @@ function activate(context) {
     vscode.workspace.onDidChangeTextDocument((e) => check(e.document)),
     vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.delete(doc.uri)),
   );
+  const txt = { scheme: 'file', pattern: '**/*.txt' };
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(txt, {
+      provideHover(doc, pos) {
+        const range = doc.getWordRangeAtPosition(pos, /LỖI|CẢNH BÁO/);
+        if (!range) return undefined;
+        return new vscode.Hover(new vscode.MarkdownString('**' + doc.getText(range) + '** — mục bắt buộc còn thiếu trong kế hoạch (PAR Index)'), range);
+      },
+    }),
+    vscode.languages.registerCompletionItemProvider(txt, {
+      provideCompletionItems() {
+        return ['Chỉ số CCHC', 'Cải cách hành chính', 'Mức độ hài lòng'].map((l) => new vscode.CompletionItem(l, vscode.CompletionItemKind.Keyword));
+      },
+    }),
+  );
   console.log('[par-e2e-selftest] activated');
 }
 
@@ -153,6 +178,8 @@ exports.run = async function run() {
   const ext = vscode.extensions.getExtension('${EXT_ID}');
   assert.ok(ext, 'extension ${EXT_ID} is loaded');
   await ext.activate();
+  assert.strictEqual(vscode.env.language, 'vi');
+  assert.strictEqual(vscode.l10n.t(${JSON.stringify(NOTIFICATION_EN)}), ${JSON.stringify(NOTIFICATION)});
   assert.strictEqual(await vscode.commands.executeCommand('parE2E.hello'), 'ok');
   const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
   assert.ok(folder, 'a workspace folder is open');
@@ -266,7 +293,7 @@ async function main() {
       const t0 = performance.now();
       browser = await h.launchBrowser();
       timings.browser = performance.now() - t0;
-      page = await h.newPage(browser);
+      page = await h.newPage(browser, { language: 'vi' });
       const t1 = performance.now();
       await h.openWorkbench(page, srv.url, wsDir);
       timings.workbench = performance.now() - t1;
@@ -277,10 +304,21 @@ async function main() {
     if (!opened || !page) return;
     const pg = page;
 
+    await step('the command palette lists the command under its Vietnamese title (package.nls.vi.json)', async () => {
+      await pg.keyboard.press('F1');
+      await h.waitVisible(pg, '.quick-input-widget', { what: 'the command palette' });
+      await pg.keyboard.type('PAR E2E');
+      const row = await h.waitForText(pg, '.quick-input-list .monaco-list-row', COMMAND_TITLE, { attribute: 'aria-label' });
+      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-02-palette.png'));
+      await pg.keyboard.press('Escape');
+      await h.waitHidden(pg, '.quick-input-widget', { what: 'the command palette' });
+      return `"${row}"`;
+    });
+
     await step(`runCommand("${COMMAND_TITLE}") shows the notification`, async () => {
       await h.runCommand(pg, COMMAND_TITLE);
       const text = await h.waitForNotification(pg, NOTIFICATION);
-      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-02-notification.png'));
+      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-03-notification.png'));
       if (text !== NOTIFICATION) throw new Error(`notification text is "${text}"`);
       return `"${text}"`;
     });
@@ -295,7 +333,7 @@ async function main() {
       await h.waitForEditorText(pg, 'Kế hoạch cải cách hành chính năm 2025');
       await h.waitForSquiggle(pg, 'error');
       await h.waitForSquiggle(pg, 'warning');
-      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-03-editor.png'));
+      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-04-editor.png'));
       return 'text, error and warning squiggles visible';
     });
 
@@ -305,11 +343,16 @@ async function main() {
     });
 
     await step('Problems panel lists the 3 diagnostics', async () => {
-      const msgs = await h.openProblemsPanel(pg, 3);
-      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-04-problems.png'));
-      const want = ['Thiếu chỉ tiêu bắt buộc (dòng 3)', 'Thiếu chỉ tiêu bắt buộc (dòng 4)', 'Thời hạn hoàn thành chưa rõ (dòng 5)'];
-      for (const w of want) if (!msgs.some((m) => m.includes(w))) throw new Error(`missing "${w}" in ${JSON.stringify(msgs)}`);
-      return msgs.map((m) => `"${m}"`).join(', ');
+      const rows = await h.openProblemsPanel(pg, 3);
+      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-05-problems.png'));
+      const got = rows.map((r) => `${r.severity} ${r.message} ${r.source} ${r.location} in ${r.resource}`);
+      const want = [
+        'error Thiếu chỉ tiêu bắt buộc (dòng 3) par-e2e [Ln 3, Col 1] in ke-hoach.txt',
+        'error Thiếu chỉ tiêu bắt buộc (dòng 4) par-e2e [Ln 4, Col 1] in ke-hoach.txt',
+        'warning Thời hạn hoàn thành chưa rõ (dòng 5) par-e2e [Ln 5, Col 1] in ke-hoach.txt',
+      ];
+      if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`got ${JSON.stringify(got)}`);
+      return got.map((m) => `"${m}"`).join(', ');
     });
 
     await step('typing a new "LỖI" line updates the Problems panel live', async () => {
@@ -319,10 +362,48 @@ async function main() {
       await pg.keyboard.type('LỖI: thiếu kinh phí thực hiện');
       await h.waitForEditorText(pg, 'LỖI: thiếu kinh phí thực hiện');
       const c = await h.waitForProblemCounts(pg, { errors: 3, warnings: 1 });
-      const msgs = await h.openProblemsPanel(pg, 4);
-      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-05-typed.png'));
-      if (!msgs.some((m) => m.includes('(dòng 6)'))) throw new Error(`no marker for line 6: ${JSON.stringify(msgs)}`);
+      const rows = await h.openProblemsPanel(pg, 4);
+      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-06-typed.png'));
+      if (!rows.some((r) => r.severity === 'error' && r.message === 'Thiếu chỉ tiêu bắt buộc (dòng 6)')) {
+        throw new Error(`no marker for line 6: ${JSON.stringify(rows)}`);
+      }
       return JSON.stringify(c);
+    });
+
+    await step('gotoLine() + showHover() show the hover of a LỖI line', async () => {
+      await h.gotoLine(pg, 3, 2);
+      const text = await h.showHover(pg, { expect: 'mục bắt buộc còn thiếu' });
+      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-07-hover.png'));
+      await pg.keyboard.press('Escape');
+      if (!text.includes('LỖI — mục bắt buộc còn thiếu trong kế hoạch (PAR Index)')) throw new Error(`hover says "${text}"`);
+      return `"${text}"`;
+    });
+
+    await step('triggerSuggest() lists the completion items', async () => {
+      await pg.keyboard.press('Control+End');
+      await pg.keyboard.press('Enter');
+      const labels = await h.triggerSuggest(pg, { expect: 'Chỉ số CCHC' });
+      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-08-suggest.png'));
+      await pg.keyboard.press('Escape');
+      for (const l of ['Chỉ số CCHC', 'Cải cách hành chính', 'Mức độ hài lòng']) if (!labels.includes(l)) throw new Error(`no "${l}" in ${JSON.stringify(labels)}`);
+      return JSON.stringify(labels.slice(0, 5));
+    });
+
+    await step('setEditorText() replaces the document; diagnostics follow', async () => {
+      const text = ['Kế hoạch đã sửa', '  - mục tiêu: đạt 90%', '  - LỖI: còn một lỗi ở đây', ''].join('\n');
+      await h.setEditorText(pg, text);
+      await h.waitForEditorText(pg, 'LỖI: còn một lỗi ở đây');
+      const c = await h.waitForProblemCounts(pg, { errors: 1, warnings: 0 });
+      const rows = await h.openProblemsPanel(pg, 1);
+      await h.dismissOverlays(pg);
+      await h.screenshot(pg, path.join(OUT_DIR, 'selftest-09-replaced.png'));
+      if (rows[0].message !== 'Thiếu chỉ tiêu bắt buộc (dòng 3)') throw new Error(JSON.stringify(rows));
+      const lines = await pg.$$eval('.editor-group-container.active .view-line', (els) =>
+        els.map((e) => ({ top: parseFloat(/** @type {HTMLElement} */ (e).style.top), t: (e.textContent ?? '').replace(/\u00a0/g, ' ') })),
+      );
+      const shown = lines.sort((a, b) => a.top - b.top).map((l) => l.t).join('\n');
+      if (shown !== text) throw new Error(`editor shows ${JSON.stringify(shown)}`);
+      return `${JSON.stringify(c)}, text identical (no auto-indent)`;
     });
 
     await step('nothing left 127.0.0.1 (browser requests, code-server connections/DNS)', async () => {
@@ -345,13 +426,14 @@ async function main() {
     logs.push(`${level}: ${msg}`);
   };
 
-  await step('runExtensionTestsInCodeServer(passing suite) → exit code 0', async () => {
+  await step("runExtensionTestsInCodeServer(passing suite, language 'vi') → exit code 0", async () => {
     const t0 = performance.now();
     logs = [];
     const code = await h.runExtensionTestsInCodeServer({
       extensionDevelopmentPath: extDir,
       extensionTestsPath: path.join(extDir, 'suite-pass.js'),
       workspaceDir: wsDir,
+      language: 'vi',
       onLog,
       logFile: path.join(OUT_DIR, 'code-server-tests-pass.log'),
     });
@@ -373,6 +455,7 @@ async function main() {
       extensionDevelopmentPath: extDir,
       extensionTestsPath: path.join(extDir, 'suite-fail.js'),
       workspaceDir: wsDir,
+      language: 'vi',
       onLog,
     });
     timings.testsFail = performance.now() - t0;
@@ -391,7 +474,7 @@ async function main() {
         workspaceDir: wsDir,
         onLog: () => {},
         timeoutMs: 8000,
-        screenshotOnTimeout: path.join(OUT_DIR, 'selftest-06-hang-timeout.png'),
+        screenshotOnTimeout: path.join(OUT_DIR, 'selftest-10-hang-timeout.png'),
       });
     } catch (e) {
       const msg = /** @type {Error} */ (e).message.split('\n')[0];
@@ -421,7 +504,7 @@ try {
 } catch (e) {
   check(false, 'self-test crashed', /** @type {Error} */ (e).stack ?? String(e));
 } finally {
-  if (process.env.PAR_E2E_KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+  h.removeDirNow(tmp);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
