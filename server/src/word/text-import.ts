@@ -8,13 +8,17 @@
 //     by a blank line, but blank lines also occur inside cells, so rows are cut by counting cells (6 per row).
 //   - columns: STT | criterion ("code - name (finding)") | task | lead units | support units | deadline.
 //
+// The row -> plan logic (`mapTableRows`, `fillPlanInfo`, `parseHeader`) is shared with the .docx import
+// (docx-import.ts), which builds the same rows of cells from WordprocessingML.
+//
 // The function is pure (no fs, no clock) and never throws; whatever it cannot map goes to `problems`
 // with its 1-based line number and its text, so nothing is dropped silently.
 //
 // Rules (also documented in the report that came with this file):
 //   - Text is NFC-normalised; runs of spaces / TABs / NBSP are collapsed and each line is trimmed.
 //   - Text cells (criterion, task, section title): lines are kept as separate paragraphs ("\n"),
-//     except that a line starting with a lowercase letter continues the previous line (joined by a space).
+//     except that a line starting with a lowercase letter continues the previous line (joined by a space),
+//     unless it starts with a list marker ("a) ", "đ. ", "ii) ").
 //     Blank lines inside a cell are dropped.
 //   - Unit cells (lead, support) and the deadline cell: all lines are joined with one space (so a name
 //     broken across lines, "Sở Kế hoạch và\n Đầu tư", becomes one name); lead/support are then split on
@@ -44,6 +48,10 @@ export interface ImportedTask {
   lead: string[];
   support: string[];
   deadline: string;
+  /** Only from a table with a "Sản phẩm" column (the .docx import). */
+  product?: string;
+  /** Only from a table with a "Ghi chú" column (the .docx import). */
+  note?: string;
 }
 
 export interface ImportedItem {
@@ -94,7 +102,7 @@ export const GAP_COMMENT = ' Ô trống trong bản gốc';
 
 const COLUMNS = 6;
 const ROMAN_AREAS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
-const COLUMN_LABELS = ['STT', 'tiêu chí', 'nhiệm vụ/giải pháp', 'đơn vị chủ trì', 'đơn vị phối hợp', 'thời hạn'];
+const COLUMN_LABELS = ['STT', 'tiêu chí', 'nhiệm vụ/giải pháp', 'đơn vị chủ trì', 'đơn vị phối hợp', 'thời hạn', 'sản phẩm', 'ghi chú'];
 const HEADING_PATTERNS: RegExp[] = [
   /^STT\.?$/i,
   /tiêu chí/i,
@@ -114,7 +122,7 @@ export function normalizeSpace(s: string): string {
   return s.replace(SPACE_RUN, ' ').trim();
 }
 
-function lowerVi(s: string): string {
+export function lowerVi(s: string): string {
   return s.toLocaleLowerCase('vi');
 }
 
@@ -123,7 +131,7 @@ function sameName(a: string, b: string): boolean {
   return k(a) === k(b);
 }
 
-function quote(s: string): string {
+export function quote(s: string): string {
   return `«${s}»`;
 }
 
@@ -176,14 +184,14 @@ export function sentenceCaseTitle(upper: string, placeName?: string): string {
   return capitalizeFirst(t);
 }
 
-function isUpperCaseLine(s: string): boolean {
+export function isUpperCaseLine(s: string): boolean {
   const letters = s.match(/\p{L}/gu) ?? [];
   if (letters.length < 4) return false;
   return s === s.toLocaleUpperCase('vi') && /\p{Lu}/u.test(s);
 }
 
 /** Index of the ")" matching the "(" at `open`, or -1. */
-function matchingParen(s: string, open: number): number {
+export function matchingParen(s: string, open: number): number {
   let depth = 0;
   for (let i = open; i < s.length; i++) {
     const c = s[i];
@@ -236,7 +244,7 @@ export interface CriterionParts {
   finding?: string;
 }
 
-const CODE_AT_START = /^(\d+(?:\.\d+){1,2})\s*(?:[-–—]|:|\.(?=\s))\s*/u;
+export const CODE_AT_START = /^(\d+(?:\.\d+){1,2})\s*(?:[-–—]|:|\.(?=\s))\s*/u;
 const CODE_AFTER_SEMICOLON = /;\s*(\d+(?:\.\d+){1,2})\s*[-–—]\s*/gu;
 
 function splitNameFinding(s: string, official: string | undefined): { name: string; finding?: string } {
@@ -299,49 +307,57 @@ export function parseCriterionCell(
 // ---------------------------------------------------------------------------------------------------
 // Table tokenising
 
-interface Fragment {
+/** One line of a cell's text, with where it came from (a line of the text form, a row of a .docx table). */
+export interface Fragment {
   line: number;
   text: string; // normalised, non-empty
 }
 
-interface Cell {
+export interface Cell {
   line: number;
   fragments: Fragment[];
 }
 
-interface Row {
+/**
+ * One table row in the standard column order: 0 STT, 1 criterion, 2 task, 3 lead, 4 support,
+ * 5 deadline, and optionally 6 product, 7 note (only the .docx import fills those).
+ */
+export interface Row {
   line: number;
   cells: Cell[];
 }
 
 const CELL_START = /^[ \u00a0]*\t/;
 
-function addFragments(cell: Cell, raw: string, line: number): void {
+export function addFragments(cell: Cell, raw: string, line: number): void {
   for (const part of raw.split(/[\u000b\u2028\u2029]/)) {
     const t = normalizeSpace(part);
     if (t) cell.fragments.push({ line, text: t });
   }
 }
 
+/** "a) ", "đ. ", "iv) ": a line of a list, not the rest of the line above. */
+const LIST_MARKER = /^(?:\p{Ll}|[ivx]{1,4})[.)]\s/u;
+
 /** Paragraph join for text cells: "\n" between lines, a space before a line starting in lowercase. */
-function textOf(cell: Cell | undefined): string {
+export function textOf(cell: Cell | undefined): string {
   if (!cell) return '';
   let out = '';
   for (const f of cell.fragments) {
     if (!out) out = f.text;
-    else if (/^\p{Ll}/u.test(f.text)) out += ' ' + f.text;
+    else if (/^\p{Ll}/u.test(f.text) && !LIST_MARKER.test(f.text)) out += ' ' + f.text;
     else out += '\n' + f.text;
   }
   return out;
 }
 
 /** One-line join for unit and deadline cells. */
-function flatOf(cell: Cell | undefined): string {
+export function flatOf(cell: Cell | undefined): string {
   if (!cell) return '';
   return cell.fragments.map((f) => f.text).join(' ');
 }
 
-function unitsOf(cell: Cell | undefined): string[] {
+export function unitsOf(cell: Cell | undefined): string[] {
   return flatOf(cell)
     .split(';')
     .map((u) => u.trim())
@@ -390,16 +406,21 @@ function tokenize(lines: string[], start: number, problems: ImportProblem[]): Ro
 // ---------------------------------------------------------------------------------------------------
 // Header (lines before the table)
 
-interface HeaderInfo {
+export interface HeaderInfo {
   title?: string;
   issuer?: string;
   placeName?: string;
   document?: string;
   documentHadBlanks?: boolean;
   appendix?: string;
+  /** 1-based lines each field was read from (the .docx import uses them to keep the original case). */
+  titleLines?: number[];
+  issuerLines?: number[];
+  appendixLine?: number;
+  documentLine?: number;
 }
 
-const MOTTO = [/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu, /^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu, /^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$/iu];
+export const MOTTO = [/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu, /^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu, /^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$/iu];
 const UBND_LINE = /^(?:ỦY|UỶ|UBND)(?: BAN NHÂN DÂN)?(?:\s+(TỈNH|THÀNH PHỐ)\s+(.+))?$/iu;
 const PROVINCE_LINE = /^(TỈNH|THÀNH PHỐ)\s+(.+)$/iu;
 
@@ -408,7 +429,7 @@ function issuerFrom(kind: string, place: string): { issuer: string; placeName: s
   return { issuer: `UBND ${lowerVi(kind)} ${placeName}`, placeName };
 }
 
-function parseHeader(lines: string[], end: number, problems: ImportProblem[]): HeaderInfo {
+export function parseHeader(lines: string[], end: number, problems: ImportProblem[]): HeaderInfo {
   const info: HeaderInfo = {};
   const titleParts: string[] = [];
   const nonEmpty: { line: number; raw: string; text: string }[] = [];
@@ -433,14 +454,14 @@ function parseHeader(lines: string[], end: number, problems: ImportProblem[]): H
     if (ubnd && /BAN NHÂN DÂN|^UBND/iu.test(text) && isUpperCaseLine(text)) {
       if (ubnd[1]) {
         const { issuer, placeName } = issuerFrom(ubnd[1], ubnd[2]);
-        setOnce('issuer', issuer, line, text, { placeName });
+        setOnce('issuer', issuer, line, text, { placeName, issuerLines: [line] });
         continue;
       }
       const next = nonEmpty[k + 1];
       const prov = next ? PROVINCE_LINE.exec(next.text) : null;
       if (next && prov && isUpperCaseLine(next.text)) {
         const { issuer, placeName } = issuerFrom(prov[1], prov[2]);
-        setOnce('issuer', issuer, line, `${text} ${next.text}`, { placeName });
+        setOnce('issuer', issuer, line, `${text} ${next.text}`, { placeName, issuerLines: [line, next.line] });
         k++;
       } else {
         problems.push({ line, message: `Không tìm thấy tên tỉnh sau dòng ${quote(text)}; chưa xác định được cơ quan ban hành.` });
@@ -450,7 +471,7 @@ function parseHeader(lines: string[], end: number, problems: ImportProblem[]): H
     const appendix = /^PHỤ LỤC\b\s*(.*)$/iu.exec(text);
     if (appendix) {
       const rest = normalizeSpace(appendix[1]).replace(/[.:]$/, '');
-      setOnce('appendix', rest ? `Phụ lục ${rest}` : 'Phụ lục', line, text);
+      setOnce('appendix', rest ? `Phụ lục ${rest}` : 'Phụ lục', line, text, { appendixLine: line });
       continue;
     }
     if (/^\(\s*kèm theo\b/iu.test(text)) {
@@ -465,12 +486,13 @@ function parseHeader(lines: string[], end: number, problems: ImportProblem[]): H
       if (inner.endsWith(')')) inner = inner.slice(0, -1);
       else problems.push({ line, message: `Dòng "Kèm theo ..." không có dấu ")" đóng: ${quote(doc)}` });
       inner = inner.replace(/^kèm theo\s*/iu, '').trim();
-      if (inner) setOnce('document', inner, line, doc, { documentHadBlanks: /[ \u00a0]{3,}/.test(rawDoc) });
+      if (inner) setOnce('document', inner, line, doc, { documentHadBlanks: /[ \u00a0]{3,}/.test(rawDoc), documentLine: line });
       else problems.push({ line, message: `Dòng "Kèm theo" không ghi văn bản nào: ${quote(doc)}` });
       continue;
     }
     if (isUpperCaseLine(text)) {
       titleParts.push(text);
+      (info.titleLines ??= []).push(line);
       continue;
     }
     problems.push({ line, message: `Dòng đầu văn bản không nhận dạng được (không phải tiêu đề, phụ lục, cơ quan ban hành): ${quote(text)}` });
@@ -481,21 +503,21 @@ function parseHeader(lines: string[], end: number, problems: ImportProblem[]): H
   return info;
 }
 
-function yearIn(s: string | undefined): number | undefined {
+export function yearIn(s: string | undefined): number | undefined {
   if (!s) return undefined;
   const all = [...s.matchAll(/năm\s+((?:19|20)\d{2})(?!\d)/giu)];
   if (all.length) return Number(all[all.length - 1][1]);
   return undefined;
 }
 
-function yearInDocument(s: string | undefined): number | undefined {
+export function yearInDocument(s: string | undefined): number | undefined {
   if (!s) return undefined;
   const m = /\/((?:19|20)\d{2})(?!\d)/.exec(s) ?? /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(s);
   return m ? Number(m[1]) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Rows -> plan
+// Rows -> plan (shared with the .docx import)
 
 /** The texts of a row's cells from column `from` on, labelled, for a problem message. */
 function describeCells(cells: Cell[], from = 0): string {
@@ -511,11 +533,16 @@ function taskFromRow(cells: Cell[], rowLine: number, problems: ImportProblem[]):
   const lead = unitsOf(cells[3]);
   const support = unitsOf(cells[4]);
   const deadline = flatOf(cells[5]);
-  if (!task && !lead.length && !support.length && !deadline) return null;
+  const product = textOf(cells[6]);
+  const note = textOf(cells[7]);
+  if (!task && !lead.length && !support.length && !deadline && !product && !note) return null;
   if (!task) {
     problems.push({ line: cells[2]?.line ?? rowLine, message: 'Ô nhiệm vụ/giải pháp trống nhưng dòng có đơn vị hoặc thời hạn; nhiệm vụ được giữ với nội dung rỗng.' });
   }
-  return { task, lead, support, deadline };
+  const out: ImportedTask = { task, lead, support, deadline };
+  if (product) out.product = product;
+  if (note) out.note = note;
+  return out;
 }
 
 function itemFromCriterion(text: string, officialName: (code: string) => string | undefined): ImportedItem {
@@ -524,6 +551,130 @@ function itemFromCriterion(text: string, officialName: (code: string) => string 
   if (parts.name) item.name = parts.name;
   if (parts.finding) item.finding = parts.finding;
   return item;
+}
+
+export interface RowMapOptions {
+  officialName: (code: string) => string | undefined;
+  /** Report rows with fewer cells than this (the text form, where a row is cut by counting cells). */
+  expectedCells?: number;
+}
+
+/**
+ * Section rows (Roman numeral in STT), item rows (a number and a criterion cell) and continuation rows
+ * (empty STT and criterion: one more task of the item above) -> sections. Problems go to `problems`
+ * with the line (text form) or row (.docx) of the cell at fault; nothing is dropped without one.
+ */
+export function mapTableRows(rows: Row[], problems: ImportProblem[], options: RowMapOptions): ImportedSection[] {
+  const sections: ImportedSection[] = [];
+  const { officialName, expectedCells } = options;
+  let section: ImportedSection | null = null;
+  let item: ImportedItem | null = null;
+  let lastNumber = 0; // last item number (STT) seen in the current section
+  for (const row of rows) {
+    const cells = row.cells;
+    if (expectedCells !== undefined && cells.length < expectedCells) {
+      problems.push({ line: row.line, message: `Dòng bảng chỉ có ${cells.length}/${expectedCells} ô (bảng bị cắt hoặc thiếu ô); các ô còn thiếu được coi là trống.` });
+    }
+    const stt = flatOf(cells[0]);
+    const crit = textOf(cells[1]);
+    const area = stt.replace(/\.$/, '');
+
+    if (/^[IVXLC]+$/.test(area)) {
+      // Section row.
+      if (!ROMAN_AREAS.includes(area)) {
+        problems.push({ line: cells[0]?.line ?? row.line, message: `Số La Mã ${quote(area)} không phải lĩnh vực I..VIII.` });
+      }
+      section = { area, items: [] };
+      if (crit) section.title = crit;
+      sections.push(section);
+      item = null;
+      lastNumber = 0;
+      const extra = cells.slice(2).filter((c) => textOf(c));
+      if (extra.length) {
+        problems.push({ line: extra[0].line, message: `Dòng tiêu đề phần ${area} có nội dung ở các cột khác, không đưa vào kế hoạch: ${describeCells(cells, 2)}` });
+      }
+      continue;
+    }
+
+    const isContinuation = stt === '' && crit === '';
+    if (isContinuation) {
+      const task = taskFromRow(cells, row.line, problems);
+      if (!task) continue; // an empty row holds no text
+      if (!section) {
+        problems.push({ line: row.line, message: `Dòng nhiệm vụ nằm trước phần I..VIII đầu tiên, không đưa vào kế hoạch: ${describeCells(cells)}` });
+        continue;
+      }
+      if (!item) {
+        problems.push({ line: row.line, message: `Dòng nhiệm vụ tiếp nối (không có STT và tiêu chí) nhưng phần ${section.area} chưa có mục nào; tạo mục không có mã tiêu chí.` });
+        item = { criteria: [], tasks: [] };
+        section.items.push(item);
+      }
+      item.tasks.push(task);
+      continue;
+    }
+
+    // Item row.
+    if (stt && !/^\d+\.?$/.test(stt)) {
+      problems.push({ line: cells[0]?.line ?? row.line, message: `Ô STT ${quote(stt)} không phải số thứ tự hay số La Mã; dòng được coi là một mục.` });
+    }
+    if (!section) {
+      problems.push({ line: row.line, message: `Dòng mục nằm trước phần I..VIII đầu tiên, không đưa vào kế hoạch: ${describeCells(cells)}` });
+      item = null;
+      continue;
+    }
+    item = itemFromCriterion(crit, officialName);
+    if (/^\d+\.?$/.test(stt)) {
+      // The YAML keeps items in order but not their numbers: a number out of sequence is reported.
+      const n = Number(stt.replace(/\.$/, ''));
+      if (n !== lastNumber + 1) {
+        problems.push({ line: cells[0]?.line ?? row.line, message: `STT ${quote(stt)} của phần ${section.area} không liền sau STT ${lastNumber} (mục được giữ theo thứ tự dòng).` });
+      }
+      lastNumber = n;
+      if (!crit) problems.push({ line: cells[0]?.line ?? row.line, message: `Mục số ${stt} của phần ${section.area} không có nội dung tiêu chí.` });
+      else if (!item.criteria.length) problems.push({ line: cells[1]?.line ?? row.line, message: `Mục số ${stt} của phần ${section.area} không có mã tiêu chí (dạng "1.1 - tên"): ${quote(crit)}` });
+    }
+    const task = taskFromRow(cells, row.line, problems);
+    if (task) item.tasks.push(task);
+    section.items.push(item);
+  }
+  return sections;
+}
+
+export interface PlanInfoSources {
+  /** Where a document-level problem is reported (line 1 of the text form, row 0 of a .docx). */
+  docLine: number;
+  /** What the header did not name: how the author recognises the issuer lines. */
+  issuerHint?: string;
+  /** A year to use when neither the title nor the document gives one (e.g. the task column heading). */
+  fallbackYear?: number;
+}
+
+/** The plan header from the lines above the table, with the options' overrides; gaps are reported. */
+export function fillPlanInfo(info: ImportedPlanInfo, headerInfo: HeaderInfo, options: ImportOptions, problems: ImportProblem[], sources: PlanInfoSources): void {
+  const line = sources.docLine;
+  if (headerInfo.title) info.title = headerInfo.title;
+  else problems.push({ line, message: 'Không tìm thấy tiêu đề kế hoạch (dòng chữ in hoa trước bảng).' });
+
+  const headerIssuer = headerInfo.issuer;
+  if (options.issuer) {
+    info.issuer = options.issuer;
+    if (headerIssuer && headerIssuer !== options.issuer) {
+      problems.push({ line, message: `Cơ quan ban hành trong văn bản (${quote(headerIssuer)}) khác với giá trị được chỉ định (${quote(options.issuer)}).` });
+    }
+  } else if (headerIssuer) info.issuer = headerIssuer;
+  else problems.push({ line, message: `Không tìm thấy cơ quan ban hành (${sources.issuerHint ?? 'dòng "ỦY BAN NHÂN DÂN / TỈNH ..."'}).` });
+
+  const textYear = yearIn(headerInfo.title) ?? yearInDocument(headerInfo.document) ?? sources.fallbackYear;
+  if (options.year !== undefined) {
+    info.year = options.year;
+    if (textYear !== undefined && textYear !== options.year) {
+      problems.push({ line, message: `Năm kế hoạch trong văn bản (${textYear}) khác với giá trị được chỉ định (${options.year}).` });
+    }
+  } else if (textYear !== undefined) info.year = textYear;
+  else problems.push({ line, message: 'Không xác định được năm kế hoạch (không có "năm NNNN" trong tiêu đề).' });
+
+  if (headerInfo.document) info.document = headerInfo.document;
+  if (headerInfo.appendix) info.appendix = headerInfo.appendix;
 }
 
 export function importPlanText(text: string, options: ImportOptions = {}): ImportResult {
@@ -547,29 +698,7 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
     const rows = tableStart < lines.length ? tokenize(lines, tableStart, problems) : [];
 
     const info = plan.plan;
-    if (headerInfo.title) info.title = headerInfo.title;
-    else problems.push({ line: 1, message: 'Không tìm thấy tiêu đề kế hoạch (dòng chữ in hoa trước bảng).' });
-
-    const headerIssuer = headerInfo.issuer;
-    if (options.issuer) {
-      info.issuer = options.issuer;
-      if (headerIssuer && headerIssuer !== options.issuer) {
-        problems.push({ line: 1, message: `Cơ quan ban hành trong văn bản (${quote(headerIssuer)}) khác với giá trị được chỉ định (${quote(options.issuer)}).` });
-      }
-    } else if (headerIssuer) info.issuer = headerIssuer;
-    else problems.push({ line: 1, message: 'Không tìm thấy cơ quan ban hành (dòng "ỦY BAN NHÂN DÂN / TỈNH ...").' });
-
-    const textYear = yearIn(headerInfo.title) ?? yearInDocument(headerInfo.document);
-    if (options.year !== undefined) {
-      info.year = options.year;
-      if (textYear !== undefined && textYear !== options.year) {
-        problems.push({ line: 1, message: `Năm kế hoạch trong văn bản (${textYear}) khác với giá trị được chỉ định (${options.year}).` });
-      }
-    } else if (textYear !== undefined) info.year = textYear;
-    else problems.push({ line: 1, message: 'Không xác định được năm kế hoạch (không có "năm NNNN" trong tiêu đề).' });
-
-    if (headerInfo.document) info.document = headerInfo.document;
-    if (headerInfo.appendix) info.appendix = headerInfo.appendix;
+    fillPlanInfo(info, headerInfo, options, problems, { docLine: 1 });
 
     if (!rows.length) {
       problems.push({ line: Math.min(tableStart + 1, Math.max(lines.length, 1)), message: 'Không tìm thấy bảng nhiệm vụ (các ô bắt đầu bằng ký tự TAB, dòng phần I..VIII).' });
@@ -592,77 +721,7 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
       if (indexYear !== undefined) info['index-year'] = indexYear;
     }
 
-    let section: ImportedSection | null = null;
-    let item: ImportedItem | null = null;
-    let lastNumber = 0; // last item number (STT) seen in the current section
-    for (; r < rows.length; r++) {
-      const row = rows[r];
-      const cells = row.cells;
-      if (cells.length < COLUMNS) {
-        problems.push({ line: row.line, message: `Dòng bảng chỉ có ${cells.length}/${COLUMNS} ô (bảng bị cắt hoặc thiếu ô); các ô còn thiếu được coi là trống.` });
-      }
-      const stt = flatOf(cells[0]);
-      const crit = textOf(cells[1]);
-      const area = stt.replace(/\.$/, '');
-
-      if (/^[IVXLC]+$/.test(area)) {
-        // Section row.
-        if (!ROMAN_AREAS.includes(area)) {
-          problems.push({ line: cells[0].line, message: `Số La Mã ${quote(area)} không phải lĩnh vực I..VIII.` });
-        }
-        section = { area, items: [] };
-        if (crit) section.title = crit;
-        plan.sections.push(section);
-        item = null;
-        lastNumber = 0;
-        const extra = cells.slice(2).filter((c) => textOf(c));
-        if (extra.length) {
-          problems.push({ line: extra[0].line, message: `Dòng tiêu đề phần ${area} có nội dung ở các cột khác, không đưa vào kế hoạch: ${describeCells(cells, 2)}` });
-        }
-        continue;
-      }
-
-      const isContinuation = stt === '' && crit === '';
-      if (isContinuation) {
-        const task = taskFromRow(cells, row.line, problems);
-        if (!task) continue; // an empty row holds no text
-        if (!section) {
-          problems.push({ line: row.line, message: `Dòng nhiệm vụ nằm trước phần I..VIII đầu tiên, không đưa vào kế hoạch: ${describeCells(cells)}` });
-          continue;
-        }
-        if (!item) {
-          problems.push({ line: row.line, message: `Dòng nhiệm vụ tiếp nối (không có STT và tiêu chí) nhưng phần ${section.area} chưa có mục nào; tạo mục không có mã tiêu chí.` });
-          item = { criteria: [], tasks: [] };
-          section.items.push(item);
-        }
-        item.tasks.push(task);
-        continue;
-      }
-
-      // Item row.
-      if (stt && !/^\d+\.?$/.test(stt)) {
-        problems.push({ line: cells[0].line, message: `Ô STT ${quote(stt)} không phải số thứ tự hay số La Mã; dòng được coi là một mục.` });
-      }
-      if (!section) {
-        problems.push({ line: row.line, message: `Dòng mục nằm trước phần I..VIII đầu tiên, không đưa vào kế hoạch: ${describeCells(cells)}` });
-        item = null;
-        continue;
-      }
-      item = itemFromCriterion(crit, officialName);
-      if (/^\d+\.?$/.test(stt)) {
-        // The YAML keeps items in order but not their numbers: a number out of sequence is reported.
-        const n = Number(stt.replace(/\.$/, ''));
-        if (n !== lastNumber + 1) {
-          problems.push({ line: cells[0].line, message: `STT ${quote(stt)} của phần ${section.area} không liền sau STT ${lastNumber} (mục được giữ theo thứ tự dòng).` });
-        }
-        lastNumber = n;
-        if (!crit) problems.push({ line: cells[0].line, message: `Mục số ${stt} của phần ${section.area} không có nội dung tiêu chí.` });
-        else if (!item.criteria.length) problems.push({ line: cells[1].line, message: `Mục số ${stt} của phần ${section.area} không có mã tiêu chí (dạng "1.1 - tên"): ${quote(crit)}` });
-      }
-      const task = taskFromRow(cells, row.line, problems);
-      if (task) item.tasks.push(task);
-      section.items.push(item);
-    }
+    plan.sections.push(...mapTableRows(rows.slice(r), problems, { officialName, expectedCells: COLUMNS }));
   } catch (err) {
     problems.push({ line: 1, message: `Lỗi nội bộ khi nhập văn bản: ${err instanceof Error ? err.message : String(err)}` });
   }
@@ -699,13 +758,15 @@ function unitsNode(units: string[]): YAMLSeq {
 export interface YamlOptions {
   source?: string;
   documentHadBlanks?: boolean;
+  /** The importer named in the header comment; defaults to this file. */
+  generator?: string;
 }
 
 export function planToYaml(plan: ImportedPlan, opts: YamlOptions = {}): string {
   const doc = new Document();
   const source = opts.source ?? 'văn bản bảng Word (dạng text)';
   doc.commentBefore = [
-    ` Nhập từ ${source} bằng par-plan (server/src/word/text-import.ts).`,
+    ` Nhập từ ${source} bằng par-plan (${opts.generator ?? 'server/src/word/text-import.ts'}).`,
     ' Nội dung giữ nguyên văn bản gốc (chỉ chuẩn hóa khoảng trắng và Unicode NFC); ô trống của bản gốc được giữ trống.',
   ].join('\n');
 
@@ -755,6 +816,8 @@ export function planToYaml(plan: ImportedPlan, opts: YamlOptions = {}): string {
           d.comment = GAP_COMMENT;
         }
         tm.set('deadline', d);
+        if (t.product !== undefined) tm.set('product', textNode(t.product));
+        if (t.note !== undefined) tm.set('note', textNode(t.note));
         tasks.items.push(tm);
       }
       im.set('tasks', tasks);

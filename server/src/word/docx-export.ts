@@ -1,0 +1,413 @@
+// Export of a plan to a Word appendix (.docx) in the usual Vietnamese administrative layout:
+// A4 landscape, Times New Roman, the two-column header (issuing body | national motto), the appendix
+// title, "(Kèm theo ...)", and the table STT | Tiêu chí | Nhiệm vụ/giải pháp | Đơn vị chủ trì |
+// Đơn vị phối hợp | Thời hạn (+ Sản phẩm, Ghi chú when the plan has them), its header row repeated on
+// every page, section rows in bold, and one row per task, the item's STT and criterion cells merged
+// vertically over its tasks.
+//
+// The cells are written so that docx-import.ts reads them back to the same plan:
+//   criterion cell: "code - name" per code (";" between codes, one per paragraph), then the finding
+//   as a paragraph in parentheses; when there is no name, or the finding's parentheses do not balance,
+//   the finding follows ": " on the same line instead;
+//   multi-line text: one paragraph per line; units: "A; B"; empty values: empty cells;
+//   title and appendix: the text as written, shown in capitals by formatting (w:caps), so the import
+//   gets the original case back.
+//
+// Pure (no fs): plan text in, .docx bytes out.
+
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { bundledCatalog, type Catalog } from '../engine';
+import { matchingParen } from './text-import';
+import { readPlanForExport, type PlanData, type PlanItem, type PlanTask } from './plan-data';
+
+export interface DocxExportOptions {
+  /** Criterion and area names (default: the bundled catalog). */
+  catalog?: Catalog;
+}
+
+const FONT = 'Times New Roman';
+/** Half-points. */
+const SIZE_HEADER = 26; // 13 pt
+const SIZE_TABLE = 24; // 12 pt
+const MM = 1440 / 25.4; // twips per millimetre
+
+/** Margins (mm): those of Nghị định 30/2020/NĐ-CP for A4 (top/bottom 20, left 30, right 15). */
+export const PAGE_MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15 };
+const PAGE_WIDTH_TWIPS = Math.round(297 * MM);
+const TEXT_WIDTH = PAGE_WIDTH_TWIPS - Math.round((PAGE_MARGINS_MM.left + PAGE_MARGINS_MM.right) * MM);
+
+const NO_BORDERS = {
+  top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  insideHorizontal: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+};
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  underline?: boolean;
+  allCaps?: boolean;
+  size?: number;
+}
+
+function run(text: string, style: RunStyle = {}): TextRun {
+  return new TextRun({
+    text,
+    font: FONT,
+    size: style.size ?? SIZE_TABLE,
+    bold: style.bold,
+    italics: style.italics,
+    allCaps: style.allCaps,
+    underline: style.underline ? {} : undefined,
+  });
+}
+
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+function para(text: string, style: RunStyle = {}, alignment: Align = AlignmentType.LEFT, spacing = { before: 30, after: 30 }, keepNext = false): Paragraph {
+  return new Paragraph({ alignment, spacing, keepNext: keepNext || undefined, children: text ? [run(text, style)] : [] });
+}
+
+/** One paragraph per line; an empty text is one empty paragraph (an empty cell). */
+function paras(text: string, style: RunStyle = {}, alignment: Align = AlignmentType.LEFT): Paragraph[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  return lines.map((l) => para(l, style, alignment));
+}
+
+function cell(children: Paragraph[], width: number, extra: { columnSpan?: number; rowSpan?: number; center?: boolean } = {}): TableCell {
+  return new TableCell({
+    children: children.length ? children : [para('')],
+    width: { size: width, type: WidthType.DXA },
+    columnSpan: extra.columnSpan,
+    rowSpan: extra.rowSpan,
+    verticalAlign: extra.center ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Criterion cell
+
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+function enclosed(s: string): boolean {
+  return s.startsWith('(') && matchingParen(s, 0) === s.length - 1;
+}
+
+function words(s: string): number {
+  return s.split(/\s+/).filter((w) => w).length;
+}
+
+/** The lines of the criterion cell of an item (see the rules at the top of the file). */
+export function criterionCellLines(item: PlanItem, officialName: (code: string) => string | undefined): string[] {
+  const codes = item.criteria;
+  const written = item.name?.trim() ?? '';
+  let names: string[];
+  if (written) {
+    const parts = written.split(/;\s*/);
+    names = codes.length > 1 && parts.length === codes.length ? parts : [written, ...codes.slice(1).map(() => '')];
+  } else names = codes.map((c) => officialName(c) ?? '');
+  const head = codes.length ? codes.map((c, i) => `${c} - ${names[i] ?? ''}`.trimEnd() + (i < codes.length - 1 ? ';' : '')) : names[0] ? [names[0]] : [];
+  const lastName = names[Math.max(codes.length, 1) - 1] ?? '';
+  const finding = item.finding?.trim() ?? '';
+  if (!finding) return head;
+  const lines = finding.split(/\r\n|\r|\n/);
+  const wrap = () => {
+    lines[0] = `(${lines[0]}`;
+    lines[lines.length - 1] += ')';
+  };
+  if (balanced(finding) && (lastName || (!codes.length && words(finding) >= 3))) {
+    // "name" then "(finding)" on the next line
+    wrap();
+    return [...head, ...lines];
+  }
+  // "code - name: finding" (no name to end at, or parentheses that do not balance)
+  if (enclosed(finding)) wrap();
+  if (!head.length) return [`: ${lines[0]}`, ...lines.slice(1)];
+  const last = head.length - 1;
+  const out = [...head];
+  out[last] = `${out[last]}${lastName ? ': ' : ' : '}${lines[0]}`;
+  return [...out, ...lines.slice(1)];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Header
+
+const UBND_ISSUER = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\s+(.+)$/iu;
+
+function issuerParagraphs(issuer: string | undefined): Paragraph[] {
+  const m = issuer ? UBND_ISSUER.exec(issuer.trim()) : null;
+  const style: RunStyle = { bold: true, size: SIZE_HEADER };
+  if (m) {
+    return [
+      para('ỦY BAN NHÂN DÂN', style, AlignmentType.CENTER, { before: 0, after: 0 }),
+      para(`${m[1]} ${m[2]}`.toLocaleUpperCase('vi'), style, AlignmentType.CENTER, { before: 0, after: 0 }),
+    ];
+  }
+  return [para(issuer ?? '', { ...style, allCaps: true }, AlignmentType.CENTER, { before: 0, after: 0 })];
+}
+
+/** A short centred rule under the issuing body, as in administrative documents (an empty paragraph). */
+function ruleUnder(cellWidth: number): Paragraph {
+  const indent = Math.round(cellWidth * 0.33);
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: 120 },
+    indent: { left: indent, right: indent },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [],
+  });
+}
+
+function headerTable(issuer: string | undefined): Table {
+  const left = Math.round(TEXT_WIDTH * 0.36);
+  const right = TEXT_WIDTH - left;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ width: { size: left, type: WidthType.DXA }, borders: NO_BORDERS, children: [...issuerParagraphs(issuer), ruleUnder(left)] }),
+          new TableCell({
+            width: { size: right, type: WidthType.DXA },
+            borders: NO_BORDERS,
+            children: [
+              para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE_TABLE }, AlignmentType.CENTER, { before: 0, after: 0 }),
+              para('Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true, size: SIZE_HEADER }, AlignmentType.CENTER, { before: 0, after: 0 }),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Main table
+
+interface Column {
+  key: 'stt' | 'criterion' | 'task' | 'lead' | 'support' | 'deadline' | 'product' | 'note';
+  header: string;
+  weight: number;
+}
+
+function columnsFor(data: PlanData): Column[] {
+  const year = data.plan.year;
+  const indexYear = data.plan.indexYear;
+  const tasks = data.sections.flatMap((s) => s.items.flatMap((i) => i.tasks));
+  const hasProduct = tasks.some((t) => t.product !== undefined && t.product.trim());
+  const hasNote = tasks.some((t) => t.note !== undefined && t.note.trim());
+  const extra = (hasProduct ? 1 : 0) + (hasNote ? 1 : 0);
+  const cols: Column[] = [
+    { key: 'stt', header: 'STT', weight: 4.5 },
+    {
+      key: 'criterion',
+      header:
+        indexYear !== undefined
+          ? `Tiêu chí, tiêu chí thành phần bị trừ điểm, không đạt điểm tối đa trong năm ${indexYear} (theo Bộ Chỉ số CCHC cấp tỉnh)`
+          : 'Tiêu chí, tiêu chí thành phần bị trừ điểm, không đạt điểm tối đa (theo Bộ Chỉ số CCHC cấp tỉnh)',
+      weight: extra ? 19 : 22,
+    },
+    { key: 'task', header: year !== undefined ? `Nhiệm vụ/giải pháp thực hiện năm ${year}` : 'Nhiệm vụ/giải pháp thực hiện', weight: extra === 2 ? 26 : extra ? 30 : 37 },
+    { key: 'lead', header: 'Đơn vị chủ trì', weight: 13 },
+    { key: 'support', header: 'Đơn vị phối hợp', weight: 13 },
+    { key: 'deadline', header: 'Thời hạn hoàn thành (tháng/ quý/ năm)', weight: 10.5 },
+  ];
+  if (hasProduct) cols.push({ key: 'product', header: 'Sản phẩm', weight: 10 });
+  if (hasNote) cols.push({ key: 'note', header: 'Ghi chú', weight: extra === 2 ? 7 : 9 });
+  return cols;
+}
+
+function widthsOf(cols: Column[]): number[] {
+  const total = cols.reduce((n, c) => n + c.weight, 0);
+  const widths = cols.map((c) => Math.floor((TEXT_WIDTH * c.weight) / total));
+  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function taskCellParagraphs(key: Column['key'], task: PlanTask | undefined): Paragraph[] {
+  if (!task) return [para('')];
+  switch (key) {
+    case 'task':
+      return paras(task.task, {}, AlignmentType.JUSTIFIED);
+    case 'lead':
+      return [para(task.lead.join('; '))];
+    case 'support':
+      return [para(task.support.join('; '))];
+    case 'deadline':
+      return [para(task.deadline.replace(/\s+/g, ' ').trim(), {}, AlignmentType.CENTER)];
+    case 'product':
+      return paras(task.product ?? '');
+    case 'note':
+      return paras(task.note ?? '');
+    default:
+      return [para('')];
+  }
+}
+
+function mainTable(data: PlanData, officialName: (code: string) => string | undefined, areaName: (area: string) => string | undefined): Table {
+  const cols = columnsFor(data);
+  const widths = widthsOf(cols);
+  const rows: TableRow[] = [];
+  rows.push(
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: cols.map((c, i) => cell([para(c.header, { bold: true }, AlignmentType.CENTER)], widths[i], { center: true })),
+    }),
+  );
+  const restWidth = widths.slice(1).reduce((a, b) => a + b, 0);
+  for (const section of data.sections) {
+    const title = section.title ?? areaName(section.area) ?? '';
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: [
+          // keepNext: a section row stays on the page of its first item
+          cell([para(section.area, { bold: true }, AlignmentType.CENTER, undefined, true)], widths[0], { center: true }),
+          cell(
+            title.split(/\r\n|\r|\n/).map((l) => para(l, { bold: true }, AlignmentType.LEFT, undefined, true)),
+            restWidth,
+            { columnSpan: cols.length - 1 },
+          ),
+        ],
+      }),
+    );
+    let number = 0;
+    for (const item of section.items) {
+      // An item without a code is written without a number, as in the original appendices
+      // (unless its criterion cell would be empty: then the number keeps it an item of its own).
+      const critLines = criterionCellLines(item, officialName);
+      const stt = item.criteria.length || !critLines.some((l) => l.trim()) ? String(++number) : '';
+      const tasks: (PlanTask | undefined)[] = item.tasks.length ? item.tasks : [undefined];
+      const span = tasks.length;
+      tasks.forEach((task, k) => {
+        const children: TableCell[] = [];
+        cols.forEach((c, i) => {
+          if (c.key === 'stt' || c.key === 'criterion') {
+            if (k > 0) return; // merged with the item's first row
+            const content = c.key === 'stt' ? [para(stt, {}, AlignmentType.CENTER)] : critLines.map((l) => para(l));
+            children.push(cell(content, widths[i], { rowSpan: span > 1 ? span : undefined, center: c.key === 'stt' }));
+            return;
+          }
+          children.push(cell(taskCellParagraphs(c.key, task), widths[i], { center: c.key === 'deadline' }));
+        });
+        rows.push(new TableRow({ children }));
+      });
+    }
+  }
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function titleBlock(data: PlanData): Paragraph[] {
+  const out: Paragraph[] = [];
+  const gap = { before: 0, after: 0 };
+  out.push(para('', {}, AlignmentType.CENTER, gap));
+  if (data.plan.appendix) out.push(para(data.plan.appendix, { bold: true, allCaps: true, size: SIZE_HEADER }, AlignmentType.CENTER, { before: 120, after: 0 }));
+  if (data.plan.title) {
+    for (const line of data.plan.title.split(/\r?\n/)) out.push(para(line, { bold: true, allCaps: true, size: SIZE_HEADER }, AlignmentType.CENTER, gap));
+  }
+  if (data.plan.document) {
+    // "số /KH-UBND ngày /5/2023": the number and day are left blank to be filled in at signing; the
+    // blank is widened as in the originals (and the import notes it again).
+    const doc = data.plan.document.replace(/\s+/g, ' ').trim().replace(/ \//g, '        /');
+    out.push(para(`(Kèm theo ${doc})`, { italics: true, size: SIZE_HEADER }, AlignmentType.CENTER, gap));
+  }
+  out.push(para('', {}, AlignmentType.CENTER, { before: 0, after: 120 }));
+  return out;
+}
+
+export function buildAppendixDocument(data: PlanData, options: DocxExportOptions = {}): Document {
+  let catalog: Catalog | undefined;
+  try {
+    catalog = options.catalog ?? bundledCatalog();
+  } catch {
+    catalog = undefined;
+  }
+  const officialName = (code: string) => catalog?.codes.get(code)?.name;
+  const areaName = (roman: string) => catalog?.areas.find((a) => a.roman === roman)?.name;
+  const pageNumber = new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE_TABLE })] })],
+  });
+  return new Document({
+    creator: 'par-plan',
+    title: data.plan.title ?? 'Phụ lục',
+    description: 'Phụ lục kế hoạch thực hiện Chỉ số CCHC (PAR Index), xuất bằng par-plan',
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: SIZE_HEADER }, paragraph: { spacing: { before: 0, after: 0 } } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: Math.round(210 * MM), height: PAGE_WIDTH_TWIPS, orientation: PageOrientation.LANDSCAPE },
+            margin: {
+              top: Math.round(PAGE_MARGINS_MM.top * MM),
+              bottom: Math.round(PAGE_MARGINS_MM.bottom * MM),
+              left: Math.round(PAGE_MARGINS_MM.left * MM),
+              right: Math.round(PAGE_MARGINS_MM.right * MM),
+              header: Math.round(10 * MM),
+              footer: Math.round(10 * MM),
+            },
+          },
+        },
+        // Page numbers at the top centre from the second page, as in administrative documents.
+        headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
+        footers: { default: new Footer({ children: [new Paragraph({ children: [] })] }) },
+        children: [headerTable(data.plan.issuer), ...titleBlock(data), mainTable(data, officialName, areaName), para('')],
+      },
+    ],
+  });
+}
+
+/**
+ * The plan as a Word appendix. Reads the plan tolerantly (what has the expected shape is exported);
+ * YAML syntax errors are not checked here: see `readPlanForExport` (the CLI refuses such a plan).
+ */
+export async function exportPlanDocx(planYamlText: string, options: DocxExportOptions = {}): Promise<Uint8Array> {
+  const { data } = readPlanForExport(planYamlText);
+  return exportPlanDataDocx(data, options);
+}
+
+export async function exportPlanDataDocx(data: PlanData, options: DocxExportOptions = {}): Promise<Uint8Array> {
+  return Packer.pack(buildAppendixDocument(data, options), 'uint8array');
+}

@@ -1,0 +1,125 @@
+// `par-plan import` / `par-plan export` in-process (runImport / runExport with an io object).
+
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { parse } from 'yaml';
+import { runExport, runImport } from '../../server/src/cli/word';
+import { repo, SAMPLE } from './helpers';
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'par-plan-word-'));
+  copyFileSync(repo('samples/ha-tinh-2023.par.yaml'), join(dir, 'ha-tinh-2023.par.yaml'));
+  copyFileSync(repo('test/fixtures/seed/000_305705c128854940.txt'), join(dir, 'seed.txt'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s), cwd: dir }, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('par-plan export', () => {
+  it('writes a .docx next to the plan by default, and an .xlsx chosen by -o', async () => {
+    const a = io();
+    expect(await runExport(['ha-tinh-2023.par.yaml'], a.io)).toBe(0);
+    expect(a.err()).toContain('ha-tinh-2023.docx');
+    expect(readFileSync(join(dir, 'ha-tinh-2023.docx')).subarray(0, 2).toString()).toBe('PK');
+    const b = io();
+    expect(await runExport(['ha-tinh-2023.par.yaml', '-o', 'theo-doi.xlsx'], b.io)).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'theo-doi.xlsx')));
+    expect(zip.file('xl/worksheets/sheet1.xml')).not.toBeNull();
+    const c = io();
+    expect(await runExport(['ha-tinh-2023.par.yaml', '--format', 'xlsx'], c.io)).toBe(0);
+    expect(existsSync(join(dir, 'ha-tinh-2023.xlsx'))).toBe(true);
+  });
+
+  it('refuses a plan with YAML syntax errors, with the message and its line', async () => {
+    writeFileSync(join(dir, 'broken.par.yaml'), 'plan:\n  title: "x\nsections: [\n');
+    const a = io();
+    expect(await runExport(['broken.par.yaml', '-o', 'broken.docx'], a.io)).toBe(2);
+    expect(a.err()).toMatch(/^broken\.par\.yaml:\d+:\d+: Lỗi cú pháp YAML/m);
+    expect(a.err()).toMatch(/Không xuất broken\.par\.yaml/);
+    expect(existsSync(join(dir, 'broken.docx'))).toBe(false);
+    const en = io();
+    expect(await runExport(['broken.par.yaml', '--locale', 'en'], en.io)).toBe(2);
+    expect(en.err()).toMatch(/YAML syntax error/);
+    expect(en.err()).toMatch(/Not exported/);
+  });
+
+  it('exits 2 on misuse', async () => {
+    for (const args of [[], ['a.par.yaml', 'b.par.yaml'], ['ha-tinh-2023.par.yaml', '--format', 'pdf'], ['ha-tinh-2023.par.yaml', '-o', 'x.pdf'], ['ha-tinh-2023.par.yaml', '--bogus'], ['missing.par.yaml'], ['ha-tinh-2023.par.yaml', '--locale', 'fr']]) {
+      const a = io();
+      expect(await runExport(args, a.io), args.join(' ')).toBe(2);
+      expect(a.err().length).toBeGreaterThan(0);
+    }
+    const h = io();
+    expect(await runExport(['--help'], h.io)).toBe(0);
+    expect(h.out()).toMatch(/^Cách dùng: par-plan export/);
+  });
+});
+
+describe('par-plan import', () => {
+  it('imports our own export back to the sample (stdout when no -o)', async () => {
+    await runExport(['ha-tinh-2023.par.yaml', '-o', 'rt.docx'], io().io);
+    const a = io();
+    expect(await runImport(['rt.docx'], a.io)).toBe(0);
+    expect(a.err()).toBe('');
+    expect(parse(a.out())).toStrictEqual(SAMPLE);
+    const b = io();
+    expect(await runImport(['rt.docx', '-o', 'rt.par.yaml'], b.io)).toBe(0);
+    expect(parse(readFileSync(join(dir, 'rt.par.yaml'), 'utf8'))).toStrictEqual(SAMPLE);
+    expect(b.out()).toBe('');
+  });
+
+  it('imports the text form of the seed, in UTF-8 or UTF-16 (Word "Unicode text")', async () => {
+    const a = io();
+    expect(await runImport(['seed.txt'], a.io)).toBe(0);
+    expect(parse(a.out())).toStrictEqual(SAMPLE);
+    const text = readFileSync(join(dir, 'seed.txt'), 'utf8');
+    writeFileSync(join(dir, 'seed16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const b = io();
+    expect(await runImport(['seed16.txt'], b.io)).toBe(0);
+    expect(parse(b.out())).toStrictEqual(SAMPLE);
+  });
+
+  it('exits 1 and reports rows with their number when some rows could not be mapped', async () => {
+    const { buildDocx, HEAD } = await import('./helpers');
+    writeFileSync(
+      join(dir, 'rows.docx'),
+      await buildDocx({
+        before: ['ỦY BAN NHÂN DÂN', 'TỈNH HÀ TĨNH', 'KẾ HOẠCH NĂM 2024'],
+        tables: [{ rows: [HEAD, ['1', '1.1 - Tên', 'Việc trước phần', 'Sở A', '', 'Năm 2024'], ['I', { text: 'Chỉ đạo', span: 5 }]] }],
+      }),
+    );
+    const a = io();
+    expect(await runImport(['rows.docx', '-o', 'rows.par.yaml'], a.io)).toBe(1);
+    expect(a.err()).toMatch(/^rows\.docx: dòng bảng 2: Dòng mục nằm trước phần I\.\.VIII đầu tiên.*«Việc trước phần»/m);
+    expect(a.err()).toMatch(/1 vấn đề cần xem lại/);
+    expect(existsSync(join(dir, 'rows.par.yaml'))).toBe(true);
+    const en = io();
+    expect(await runImport(['rows.docx', '--locale', 'en'], en.io)).toBe(1);
+    expect(en.err()).toMatch(/table row 2:/);
+  });
+
+  it('exits 2 on a file that is not a .docx, a missing file, or misuse; --issuer and --year override', async () => {
+    writeFileSync(join(dir, 'fake.docx'), 'not a zip');
+    const a = io();
+    expect(await runImport(['fake.docx', '-o', 'fake.par.yaml'], a.io)).toBe(2);
+    expect(a.err()).toMatch(/fake\.docx: Tệp không phải tài liệu Word \.docx/);
+    expect(existsSync(join(dir, 'fake.par.yaml'))).toBe(false);
+    for (const args of [[], ['nope.docx'], ['seed.txt', '--year', 'abc'], ['seed.txt', 'other.txt'], ['seed.txt', '--bad']]) {
+      expect(await runImport(args, io().io), args.join(' ')).toBe(2);
+    }
+    const o = io();
+    expect(await runImport(['seed.txt', '--issuer', 'UBND tỉnh Hà Tĩnh', '--year', '2023'], o.io)).toBe(0);
+    const y = io();
+    expect(await runImport(['seed.txt', '--year', '2024'], y.io)).toBe(1);
+    expect(parse(y.out()).plan.year).toBe(2024);
+    expect(y.err()).toMatch(/2023.*2024/);
+  });
+});
