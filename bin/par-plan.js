@@ -7,10 +7,4 @@ try {
   process.stderr.write('par-plan: dist/cli.js is missing; run "npm run build" first.\n');
   process.exit(2);
 }
-const { main } = require('../dist/cli.js');
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`par-plan: internal error: ${error && error.stack ? error.stack : String(error)}\n`);
-  process.exitCode = 2;
-}
+require('../dist/cli.js').run(process.argv.slice(2));

@@ -24,7 +24,9 @@ function compileSchema(schemaFile, outFile, exportName) {
 
 compileSchema('schemas/par-plan.schema.json', 'server/src/engine/schema/validate-plan.generated.js', 'validatePlan');
 
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const common = {
+  define: { PAR_PLAN_VERSION: JSON.stringify(pkg.version) },
   bundle: true,
   platform: 'node',
   target: 'node18',
@@ -37,6 +39,8 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
+  // Word/Excel converters, loaded by the extension only when an import or export command runs.
+  { entryPoints: ['server/src/word/index.ts'], outfile: 'dist/word.js' },
 ].filter((entry) => existsSync(join(root, entry.entryPoints[0])));
 mkdirSync(join(root, 'dist'), { recursive: true });
 await Promise.all(entries.map((entry) => build({ ...common, ...entry, absWorkingDir: root })));

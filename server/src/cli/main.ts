@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Locale } from '../engine';
 import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
 import { cliText } from './text';
+import { runExport, runImport } from './word';
 
 declare const PAR_PLAN_VERSION: string;
 const VERSION = typeof PAR_PLAN_VERSION === 'string' ? PAR_PLAN_VERSION : '0.0.0-dev';
@@ -12,7 +13,22 @@ function localeFrom(value: unknown): Locale | undefined {
   return value === 'vi' || value === 'en' ? value : undefined;
 }
 
-export function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s), cwd: process.cwd() }): number {
+export interface CliIo {
+  out(s: string): void;
+  err(s: string): void;
+  cwd: string;
+}
+
+const processIo: CliIo = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), cwd: process.cwd() };
+
+export function main(argv: string[], io: CliIo = processIo): number | Promise<number> {
+  // import and export parse their own options (-o, --format) and are asynchronous.
+  if (argv[0] === 'import') return runImport(argv.slice(1), io);
+  if (argv[0] === 'export') return runExport(argv.slice(1), io);
+  return check(argv, io);
+}
+
+function check(argv: string[], io: CliIo): number {
   const envLocale = localeFrom(process.env.PAR_PLAN_LOCALE);
   let parsed;
   try {
@@ -95,11 +111,17 @@ export function main(argv: string[], io = { out: (s: string) => process.stdout.w
   return 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
+if (require.main === module) run(process.argv.slice(2));
+
+/** Runs the CLI as a process: sets the exit code, and reports an internal error as exit code 2. */
+export function run(argv: string[]): void {
+  const fail = (error: unknown) => {
     process.stderr.write(`par-plan: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 2;
+  };
+  try {
+    Promise.resolve(main(argv)).then((code) => (process.exitCode = code), fail);
+  } catch (error) {
+    fail(error);
   }
 }

@@ -14,11 +14,14 @@ export interface CliText {
 }
 
 const vi: CliText = {
-  usage: `Cách dùng: par-plan check [tệp|thư mục ...] [tùy chọn]
+  usage: `Cách dùng:
+  par-plan check [tệp|thư mục ...] [tùy chọn]     kiểm tra các tệp kế hoạch *.par.yaml
+  par-plan import <phu-luc.docx|phu-luc.txt> [-o ke-hoach.par.yaml]
+                                                  nhập phụ lục kế hoạch từ Word
+  par-plan export <ke-hoach.par.yaml> -o <tệp.docx|tệp.xlsx> [--format docx|xlsx]
+                                                  xuất ra Word hoặc Excel
 
-Kiểm tra các tệp kế hoạch *.par.yaml (Chỉ số CCHC - PAR Index).
-
-Tùy chọn:
+Tùy chọn của check:
   --format text|json|sarif   Định dạng kết quả (mặc định: text)
   --config <tệp>             Tệp cấu hình (mặc định: .par-plan.json gần nhất)
   --max-warnings <N>         Thoát với mã 1 khi có nhiều hơn N cảnh báo
@@ -40,11 +43,14 @@ Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc quá số cảnh báo cho ph
 };
 
 const en: CliText = {
-  usage: `Usage: par-plan check [files|folders ...] [options]
+  usage: `Usage:
+  par-plan check [files|folders ...] [options]    check *.par.yaml PAR Index plan files
+  par-plan import <appendix.docx|appendix.txt> [-o plan.par.yaml]
+                                                  import a plan appendix from Word
+  par-plan export <plan.par.yaml> -o <file.docx|file.xlsx> [--format docx|xlsx]
+                                                  export to Word or Excel
 
-Checks *.par.yaml PAR Index plan files.
-
-Options:
+Options of check:
   --format text|json|sarif   Output format (default: text)
   --config <file>            Config file (default: the nearest .par-plan.json)
   --max-warnings <N>         Exit with 1 when there are more than N warnings

@@ -115,7 +115,7 @@ export class NodeHost {
   }
 
   /** Resolves a data file path from a config; refuses paths that leave the workspace. */
-  private dataPath(base: string, path: string, problems: HostProblem[], label: string): string | undefined {
+  dataPath(base: string, path: string, problems: HostProblem[], label: string): string | undefined {
     const full = resolve(base, path);
     const roots = [base, ...this.workspaceRoots];
     if (!roots.some((root) => isInside(root, full))) {
@@ -129,7 +129,8 @@ export class NodeHost {
     return full;
   }
 
-  private loadCatalog(base: string, path: string, problems: HostProblem[]): Catalog {
+  /** A catalog file named in a config or an editor setting; problems are reported and the bundled one used. */
+  loadCatalog(base: string, path: string, problems: HostProblem[]): Catalog {
     const full = this.dataPath(base, path, problems, 'catalog');
     if (!full) return bundledCatalog();
     if (!this.catalogCache.has(full)) {
@@ -148,7 +149,8 @@ export class NodeHost {
     return cached;
   }
 
-  private loadRegistry(base: string, path: string, problems: HostProblem[]): UnitRegistry {
+  /** A unit registry file named in a config or an editor setting; problems are reported and the bundled one used. */
+  loadRegistry(base: string, path: string, problems: HostProblem[]): UnitRegistry {
     const full = this.dataPath(base, path, problems, 'registry');
     if (!full) return bundledRegistry();
     if (!this.registryCache.has(full)) {

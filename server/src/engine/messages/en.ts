@@ -105,4 +105,15 @@ export const en: Messages = {
   fixNormalizeDeadline: (text) => `Rewrite the deadline as "${text}"`,
   fixRenameKey: (key) => `Rename the key to "${key}"`,
   fixUseSuccessor: (name) => `Replace with the successor "${name}"`,
+
+  actionAddLead: () => 'Add a lead unit',
+  actionAddDeadline: () => 'Add a deadline',
+  placeholderUnit: () => 'Unit name',
+  actionMoveItem: (area) => `Move the item to section ${area}`,
+  actionSplitUnitList: () => 'Split into a list of units',
+  actionDisableForLine: (code) => `Disable ${code} for this line`,
+  actionFixAll: () => 'Fix all safely fixable problems',
+  taskWithoutText: () => '(task without text)',
+  sectionWithoutArea: () => '(section without an area)',
+  itemWithoutCode: () => '(no criterion code)',
 };

@@ -51,4 +51,15 @@ export interface Messages {
   fixNormalizeDeadline(text: string): string;
   fixRenameKey(key: string): string;
   fixUseSuccessor(name: string): string;
+
+  actionAddLead(): string;
+  actionAddDeadline(): string;
+  placeholderUnit(): string;
+  actionMoveItem(area: string): string;
+  actionSplitUnitList(): string;
+  actionDisableForLine(code: string): string;
+  actionFixAll(): string;
+  taskWithoutText(): string;
+  sectionWithoutArea(): string;
+  itemWithoutCode(): string;
 }

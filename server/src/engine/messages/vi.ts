@@ -131,4 +131,15 @@ export const vi: Messages = {
   fixNormalizeDeadline: (text) => `Viết lại thời hạn: "${text}"`,
   fixRenameKey: (key) => `Đổi tên khóa thành "${key}"`,
   fixUseSuccessor: (name) => `Thay bằng đơn vị kế nhiệm "${name}"`,
+
+  actionAddLead: () => 'Thêm đơn vị chủ trì',
+  actionAddDeadline: () => 'Thêm thời hạn',
+  placeholderUnit: () => 'Tên đơn vị',
+  actionMoveItem: (area) => `Chuyển mục sang phần ${area}`,
+  actionSplitUnitList: () => 'Tách thành danh sách đơn vị',
+  actionDisableForLine: (code) => `Tắt ${code} cho dòng này`,
+  actionFixAll: () => 'Sửa tất cả lỗi có thể sửa an toàn',
+  taskWithoutText: () => '(nhiệm vụ chưa có nội dung)',
+  sectionWithoutArea: () => '(phần chưa có lĩnh vực)',
+  itemWithoutCode: () => '(không có mã tiêu chí)',
 };

@@ -1,4 +1,5 @@
-// par/duplicate-criterion: the same code twice in one item, or in two items of the plan.
+// par/duplicate-criterion: the same code twice in one item (a warning, with a fix), or in two items of
+// the plan (information: consolidated plans of several offices legitimately repeat a criterion).
 
 import { removeSequenceEntry } from '../edits';
 import type { CriterionRef, ItemModel } from '../model';
@@ -30,6 +31,7 @@ export const duplicateCriterionRule: Rule = {
         const where = ctx.msg.where('item', { section: earlier.item.section.area?.numeral, item: earlier.item.index + 1 });
         ctx.report({
           range: ref.range,
+          severity: 'info',
           message: ctx.msg.duplicateCriterionInPlan(ref.code, where),
           related: [{ range: earlier.ref.range, message: ctx.msg.firstMention() }],
         });

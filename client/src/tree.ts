@@ -1,0 +1,184 @@
+// The plan tree view: section > item > task, or tasks grouped by lead unit or by deadline quarter.
+// Its data comes from the server's parse (request parPlan/tree); the client parses nothing.
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { PROTOCOL, type TreeChangedParams, type TreeResponse } from '../../server/src/lsp/protocol';
+
+type Tree = TreeResponse['tree'];
+type Section = Tree['sections'][number];
+type Item = Section['items'][number];
+type Task = Item['tasks'][number];
+type Counts = Section['problems'];
+
+export type Grouping = 'section' | 'lead' | 'deadline';
+
+export type PlanNode =
+  | { kind: 'section'; section: Section }
+  | { kind: 'item'; item: Item; parent: PlanNode }
+  | { kind: 'task'; task: Task; parent: PlanNode }
+  | { kind: 'group'; label: string; tasks: Task[]; problems: Counts }
+  | { kind: 'empty'; label: string };
+
+function problemIcon(counts: Counts, fallback: string): vscode.ThemeIcon {
+  if (counts.errors) return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  if (counts.warnings) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  if (counts.infos) return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+  return new vscode.ThemeIcon(fallback);
+}
+
+function countsText(counts: Counts): string {
+  const parts: string[] = [];
+  if (counts.errors) parts.push(vscode.l10n.t('{0} errors', counts.errors));
+  if (counts.warnings) parts.push(vscode.l10n.t('{0} warnings', counts.warnings));
+  return parts.join(', ');
+}
+
+function add(a: Counts, b: Counts): Counts {
+  return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos };
+}
+
+function quarterLabel(key: string): string {
+  if (key === 'none') return vscode.l10n.t('No deadline');
+  if (key === 'recurring') return vscode.l10n.t('Recurring');
+  if (key === 'invalid') return vscode.l10n.t('Unreadable deadline');
+  const [year, quarter] = key.split('-Q');
+  return vscode.l10n.t('Quarter {0}/{1}', ['I', 'II', 'III', 'IV'][Number(quarter) - 1], year);
+}
+
+export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
+  private readonly changed = new vscode.EventEmitter<PlanNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private data: TreeResponse | null = null;
+  private grouping: Grouping = 'section';
+  private roots: PlanNode[] = [];
+
+  constructor(private readonly client: LanguageClient) {
+    client.onNotification(PROTOCOL.treeChanged, (params: TreeChangedParams) => {
+      if (params.uri === this.activeUri()) void this.refresh();
+    });
+  }
+
+  get current(): TreeResponse | null {
+    return this.data;
+  }
+
+  setGrouping(grouping: Grouping): void {
+    this.grouping = grouping;
+    void vscode.commands.executeCommand('setContext', 'parPlan.treeGrouping', grouping);
+    this.rebuild();
+  }
+
+  activeUri(): string | undefined {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === 'par-plan' ? editor.document.uri.toString() : undefined;
+  }
+
+  async refresh(): Promise<void> {
+    const uri = this.activeUri();
+    if (!uri) {
+      this.data = null;
+      this.rebuild();
+      return;
+    }
+    try {
+      this.data = await this.client.sendRequest<TreeResponse | null>(PROTOCOL.tree, { uri });
+    } catch {
+      this.data = null;
+    }
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    const tree = this.data?.tree;
+    if (!tree) this.roots = [];
+    else if (this.grouping === 'section') this.roots = tree.sections.map((section) => ({ kind: 'section', section }));
+    else {
+      const groups = new Map<string, Task[]>();
+      for (const task of tree.sections.flatMap((s) => s.items.flatMap((i) => i.tasks))) {
+        const keys = this.grouping === 'lead' ? (task.leads.length ? [...new Set(task.leads.map((l) => l.name))] : [vscode.l10n.t('No lead unit')]) : [task.quarter];
+        for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), task]);
+      }
+      const keys = [...groups.keys()].sort((a, b) => (this.grouping === 'deadline' ? a.localeCompare(b) : groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b, 'vi')));
+      this.roots = keys.map((key) => {
+        const tasks = groups.get(key)!;
+        return { kind: 'group', label: this.grouping === 'deadline' ? quarterLabel(key) : key, tasks, problems: tasks.reduce((c, t) => add(c, t.problems), { errors: 0, warnings: 0, infos: 0 }) };
+      });
+    }
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: PlanNode): PlanNode[] {
+    if (!node) return this.roots;
+    if (node.kind === 'section') return node.section.items.map((item) => ({ kind: 'item', item, parent: node }));
+    if (node.kind === 'item') return node.item.tasks.map((task) => ({ kind: 'task', task, parent: node }));
+    if (node.kind === 'group') return node.tasks.map((task) => ({ kind: 'task', task, parent: node }));
+    return [];
+  }
+
+  getParent(node: PlanNode): PlanNode | undefined {
+    return node.kind === 'item' || node.kind === 'task' ? node.parent : undefined;
+  }
+
+  getTreeItem(node: PlanNode): vscode.TreeItem {
+    const uri = this.data ? vscode.Uri.parse(this.data.uri) : undefined;
+    const reveal = (range: { start: { line: number; character: number } }) =>
+      uri ? { command: 'parPlan.reveal', title: vscode.l10n.t('Show in editor'), arguments: [uri, range.start.line, range.start.character] } : undefined;
+    switch (node.kind) {
+      case 'section': {
+        const s = node.section;
+        const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = [vscode.l10n.t('{0} items', s.items.length), countsText(s.problems)].filter(Boolean).join(' · ');
+        item.iconPath = problemIcon(s.problems, 'symbol-namespace');
+        item.command = reveal(s.range);
+        item.contextValue = 'section';
+        item.id = `section:${s.area}:${s.range.start.line}`;
+        return item;
+      }
+      case 'item': {
+        const i = node.item;
+        const item = new vscode.TreeItem(i.codes, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = i.name;
+        item.tooltip = `${i.codes} — ${i.name}`;
+        item.iconPath = problemIcon(i.problems, 'symbol-field');
+        item.command = reveal(i.range);
+        item.contextValue = 'item';
+        item.id = `item:${i.range.start.line}`;
+        return item;
+      }
+      case 'task': {
+        const t = node.task;
+        const item = new vscode.TreeItem(t.label, vscode.TreeItemCollapsibleState.None);
+        const lead = t.leads.map((l) => l.name).join('; ') || vscode.l10n.t('no lead unit');
+        item.description = `${lead} · ${t.deadline ?? vscode.l10n.t('no deadline')}`;
+        item.tooltip = new vscode.MarkdownString(`${t.label}\n\n**${vscode.l10n.t('Lead')}:** ${lead}  \n**${vscode.l10n.t('Deadline')}:** ${t.deadline ?? '—'}`);
+        item.iconPath = problemIcon(t.problems, 'circle-small-filled');
+        item.command = reveal(t.range);
+        item.contextValue = 'task';
+        item.id = `task:${node.parent.kind}:${t.range.start.line}:${node.parent.kind === 'group' ? (node.parent as { label: string }).label : ''}`;
+        return item;
+      }
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = [vscode.l10n.t('{0} tasks', node.tasks.length), countsText(node.problems)].filter(Boolean).join(' · ');
+        item.iconPath = problemIcon(node.problems, this.grouping === 'lead' ? 'organization' : 'calendar');
+        item.id = `group:${this.grouping}:${node.label}`;
+        return item;
+      }
+      default:
+        return new vscode.TreeItem(node.label);
+    }
+  }
+
+  /** The task node at a line of the active document (section grouping), for following the cursor. */
+  nodeAtLine(line: number): PlanNode | undefined {
+    if (this.grouping !== 'section') return undefined;
+    let found: PlanNode | undefined;
+    for (const section of this.roots) {
+      for (const item of this.getChildren(section)) {
+        for (const task of this.getChildren(item)) if (task.kind === 'task' && task.task.range.start.line <= line) found = task;
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,241 @@
+// Code actions for a range: each finding's own fixes, plus edits people ask for around findings
+// (insert a missing lead or deadline, move an item to its area's section, silence a finding) and
+// rewrites (normalise a deadline, split "A; B" into a list), and fix-all. Minimal text edits only.
+
+import type { PlanAnalysis } from '../analysis';
+import { areaOfCode, isWellFormedCode } from '../data/catalog';
+import { scalarText } from '../edits';
+import { fixAll } from '../fix-all';
+import { AREA_NUMERALS, type ItemModel, type TaskModel } from '../model';
+import { DISABLE_NEXT_LINE } from '../suppress';
+import type { Finding, OffsetRange, TextEdit } from '../types';
+import { deadlineSuggestions } from '../data/deadline';
+import { itemAt, taskAt } from './locate';
+
+export type CodeActionKind = 'quickfix' | 'refactor.rewrite' | 'source.fixAll';
+
+export interface PlanCodeAction {
+  title: string;
+  kind: CodeActionKind;
+  edits: TextEdit[];
+  isPreferred?: boolean;
+  /** Findings this action resolves (for the editor to link the action to its diagnostics). */
+  findings?: Finding[];
+  /**
+   * The same insertion with LSP snippet placeholders, for editors that can insert snippets.
+   * Applied instead of `edits` by such editors; `edits` stay the plain-text fallback.
+   */
+  snippet?: { offset: number; replaceEnd: number; text: string };
+}
+
+const overlaps = (a: OffsetRange, b: OffsetRange) => a.start <= b.end && b.start <= a.end;
+
+function lineOf(analysis: PlanAnalysis, offset: number) {
+  const lines = analysis.parsed.lines;
+  const line = lines.positionAt(offset).line;
+  const start = lines.lineStarts[line];
+  const content = analysis.text.slice(start, lines.lineEnd(line));
+  return { line, start, end: lines.lineEnd(line), content, indent: /^[ \t]*/.exec(content)![0] };
+}
+
+/** Offset just after the last line a node occupies (including its line break). */
+function afterLastLine(analysis: PlanAnalysis, end: number): number {
+  const lines = analysis.parsed.lines;
+  const lastLine = lines.positionAt(end > 0 && analysis.text[end - 1] === '\n' ? end - 1 : end).line;
+  return lastLine + 1 < lines.lineCount ? lines.lineStarts[lastLine + 1] : analysis.text.length;
+}
+
+function insertKeyAction(analysis: PlanAnalysis, task: TaskModel, key: 'lead' | 'deadline', finding: Finding): PlanCodeAction {
+  const msg = analysis.messages;
+  const title = key === 'lead' ? msg.actionAddLead() : msg.actionAddDeadline();
+  const year = analysis.planYear;
+  const choices = year ? deadlineSuggestions(year).slice(0, 6) : [];
+  const placeholder = key === 'lead' ? `[\${1:${msg.placeholderUnit()}}]` : choices.length ? `\${1|${choices.map((c) => c.replace(/[,|]/g, '\\$&')).join(',')}|}` : '$1';
+  const field = task[key]?.field;
+  if (field) {
+    // The key is there with an empty value: replace the value (or add one after the colon).
+    const value = field.value?.range && field.value.range[1] > field.value.range[0] ? field.valueRange : null;
+    const at = value ? value.start : field.keyRange.end + 1;
+    const end = value ? value.end : at;
+    const prefix = value ? '' : ' ';
+    return {
+      title,
+      kind: 'quickfix',
+      isPreferred: false,
+      findings: [finding],
+      edits: [{ range: { start: at, end }, newText: prefix + (key === 'lead' ? '[]' : '""') }],
+      snippet: { offset: at, replaceEnd: end, text: prefix + placeholder },
+    };
+  }
+  // No key: insert a line after the task's first entry, at the indentation of the task's keys.
+  const anchorLine = lineOf(analysis, task.anchor.start);
+  const keyColumn = task.anchor.start - anchorLine.start;
+  const firstPair = task.node.items[0];
+  const firstEnd = (firstPair?.value as { range?: [number, number, number] } | null)?.range?.[1] ?? task.anchor.end;
+  const insertAt = afterLastLine(analysis, firstEnd);
+  const needsBreak = insertAt === analysis.text.length && !analysis.text.endsWith('\n');
+  const indent = ' '.repeat(keyColumn);
+  const plain = `${needsBreak ? '\n' : ''}${indent}${key}: ${key === 'lead' ? '[]' : '""'}\n`;
+  return {
+    title,
+    kind: 'quickfix',
+    findings: [finding],
+    edits: [{ range: { start: insertAt, end: insertAt }, newText: plain }],
+    snippet: { offset: insertAt, replaceEnd: insertAt, text: `${needsBreak ? '\n' : ''}${indent}${key}: ${placeholder}\n` },
+  };
+}
+
+/** Moves an item (whole lines, comments above it included) to the section of its area. */
+function moveItemAction(analysis: PlanAnalysis, item: ItemModel, targetArea: number, finding: Finding): PlanCodeAction | undefined {
+  const numeral = AREA_NUMERALS[targetArea - 1];
+  const text = analysis.text;
+  const source = item.section;
+  const dash = lineOf(analysis, item.anchor.start);
+  if (!/^\s*-\s/.test(dash.content)) return undefined; // a flow-style item: leave it alone
+  let blockStart = dash.start;
+  // Comment lines directly above the item travel with it.
+  for (let line = dash.line - 1; line >= 0; line--) {
+    const l = lineOf(analysis, analysis.parsed.lines.lineStarts[line]);
+    if (!/^\s*#/.test(l.content) || l.indent.length !== dash.indent.length) break;
+    blockStart = l.start;
+  }
+  const blockEnd = afterLastLine(analysis, item.range.end);
+  let block = text.slice(blockStart, blockEnd);
+  if (!block.endsWith('\n')) block += '\n';
+  const reindent = (from: number, to: number) =>
+    to === from ? block : block.replace(/^(.*)$/gm, (l) => (l === '' ? l : to > from ? ' '.repeat(to - from) + l : l.replace(new RegExp(`^ {0,${from - to}}`), '')));
+  const target = analysis.model.sections.find((s) => s.area?.number === targetArea);
+  const edits: TextEdit[] = [];
+  // Remove from the source: the whole section when this was its only item.
+  if (source.items.length === 1 && /^\s*-\s/.test(lineOf(analysis, source.anchor.start).content)) {
+    edits.push({ range: { start: lineOf(analysis, source.anchor.start).start, end: afterLastLine(analysis, source.range.end) }, newText: '' });
+  } else {
+    edits.push({ range: { start: blockStart, end: blockEnd }, newText: '' });
+  }
+  if (target) {
+    const last = target.items[target.items.length - 1];
+    if (!last) return undefined;
+    const lastDash = lineOf(analysis, last.anchor.start);
+    const at = afterLastLine(analysis, last.range.end);
+    const moved = reindent(dash.indent.length, lastDash.indent.length);
+    edits.push({ range: { start: at, end: at }, newText: (at === text.length && !text.endsWith('\n') ? '\n' : '') + moved });
+  } else {
+    // No section for that area yet: create one, in area order.
+    const sections = analysis.model.sections;
+    const before = sections.find((s) => (s.area?.number ?? 0) > targetArea);
+    const sectionDash = lineOf(analysis, (before ?? source).anchor.start);
+    const sectionIndent = sectionDash.indent.length;
+    const keyIndent = ' '.repeat(sectionIndent + 2);
+    const itemIndent = sectionIndent + 4;
+    const header = `${' '.repeat(sectionIndent)}- area: ${numeral}\n${keyIndent}items:\n`;
+    const body = reindent(dash.indent.length, itemIndent);
+    const at = before ? sectionDash.start : afterLastLine(analysis, sections[sections.length - 1].range.end);
+    edits.push({ range: { start: at, end: at }, newText: (at === text.length && !text.endsWith('\n') ? '\n' : '') + header + body });
+  }
+  return { title: analysis.messages.actionMoveItem(numeral), kind: 'quickfix', edits, findings: [finding] };
+}
+
+function disableAction(analysis: PlanAnalysis, finding: Finding): PlanCodeAction {
+  const target = lineOf(analysis, finding.range.start);
+  const previous = target.line > 0 ? lineOf(analysis, analysis.parsed.lines.lineStarts[target.line - 1]) : undefined;
+  const directive = previous && new RegExp(`^\\s*#\\s*${DISABLE_NEXT_LINE}\\b(.*)$`).exec(previous.content);
+  if (directive && previous) {
+    // Add the code to the directive already there (before any "-- reason").
+    const reason = previous.content.indexOf(' -- ');
+    const at = reason === -1 ? previous.start + previous.content.trimEnd().length : previous.start + reason;
+    return { title: analysis.messages.actionDisableForLine(finding.code), kind: 'quickfix', edits: [{ range: { start: at, end: at }, newText: ` ${finding.code}` }], findings: [finding] };
+  }
+  // A finding in the middle of a line still silences that whole line: the comment goes above it.
+  return {
+    title: analysis.messages.actionDisableForLine(finding.code),
+    kind: 'quickfix',
+    edits: [{ range: { start: target.start, end: target.start }, newText: `${target.indent}# ${DISABLE_NEXT_LINE} ${finding.code}\n` }],
+    findings: [finding],
+  };
+}
+
+function normalizeDeadlineAction(analysis: PlanAnalysis, task: TaskModel): PlanCodeAction | undefined {
+  const field = task.deadline;
+  if (!field?.node || field.text === null || typeof field.node.value !== 'string') return undefined;
+  const meaning = analysis.deadline(field);
+  if (!meaning || meaning.kind === 'invalid' || meaning.normalized === field.text.trim()) return undefined;
+  return {
+    title: analysis.messages.fixNormalizeDeadline(meaning.normalized),
+    kind: 'refactor.rewrite',
+    edits: [{ range: field.field.valueRange, newText: scalarText(meaning.normalized, field.node, false) }],
+  };
+}
+
+function splitListAction(analysis: PlanAnalysis, task: TaskModel, offset: number): PlanCodeAction | undefined {
+  for (const role of ['lead', 'support'] as const) {
+    const field = task[role];
+    if (field?.form !== 'string' || !field.entries[0].text.includes(';')) continue;
+    if (offset < field.field.range.start || offset > field.field.range.end) continue;
+    const names = field.entries[0].text.split(';').map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const keyLine = lineOf(analysis, field.field.keyRange.start);
+    const indent = ' '.repeat(field.field.keyRange.start - keyLine.start + 2);
+    const list = names.map((n) => `\n${indent}- ${scalarText(n, null, false)}`).join('');
+    return {
+      title: analysis.messages.actionSplitUnitList(),
+      kind: 'refactor.rewrite',
+      edits: [{ range: { start: field.field.keyRange.end + 1, end: field.field.valueRange.end }, newText: list }],
+    };
+  }
+  return undefined;
+}
+
+/** Safe fixes of the whole document as the fewest edits: one pass's edits, or one replaced span. */
+export function fixAllEdits(analysis: PlanAnalysis): TextEdit[] {
+  const result = fixAll(analysis.text, analysis.data, analysis.options);
+  if (result.text === analysis.text) return [];
+  const before = analysis.text;
+  const after = result.text;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return [{ range: { start, end: endBefore }, newText: after.slice(start, endAfter) }];
+}
+
+export function codeActions(analysis: PlanAnalysis, range: OffsetRange, only?: readonly string[]): PlanCodeAction[] {
+  const wants = (kind: CodeActionKind) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: PlanCodeAction[] = [];
+  const findings = analysis.findings().filter((f) => overlaps(f.range, range));
+  if (wants('quickfix')) {
+    for (const finding of findings) {
+      for (const fix of finding.fixes ?? []) {
+        actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.preferred, findings: [finding] });
+      }
+      const task = taskAt(analysis, finding.range.start);
+      if (task && finding.code === 'par/missing-lead') actions.push(insertKeyAction(analysis, task, 'lead', finding));
+      if (task && finding.code === 'par/missing-deadline') actions.push(insertKeyAction(analysis, task, 'deadline', finding));
+      if (finding.code === 'par/criterion-area-mismatch') {
+        const item = itemAt(analysis, finding.range.start);
+        const areas = new Set(item?.criteria.filter((c) => isWellFormedCode(c.code)).map((c) => areaOfCode(c.code)));
+        if (item && areas.size === 1) {
+          const move = moveItemAction(analysis, item, [...areas][0], finding);
+          if (move) actions.push(move);
+        }
+      }
+    }
+    for (const finding of findings) actions.push(disableAction(analysis, finding));
+  }
+  if (wants('refactor.rewrite')) {
+    const task = taskAt(analysis, range.start);
+    if (task) {
+      const normalize = task.deadline && overlaps(task.deadline.field.range, range) ? normalizeDeadlineAction(analysis, task) : undefined;
+      if (normalize) actions.push(normalize);
+      const split = splitListAction(analysis, task, range.start);
+      if (split) actions.push(split);
+    }
+  }
+  if (only?.some((o) => o === 'source.fixAll' || o === 'source')) {
+    const edits = fixAllEdits(analysis);
+    if (edits.length) actions.push({ title: analysis.messages.actionFixAll(), kind: 'source.fixAll', edits });
+  }
+  return actions;
+}

@@ -1,0 +1,273 @@
+// Hover: what a criterion code, a unit, a deadline or an area means, and what this plan does with it.
+// The model is located by binary search (locate.ts); plan-wide counts are built once per analysis.
+
+import type { LocatedUnitPart, PlanAnalysis } from '../analysis';
+import { areaByNumber, areaOfCode, isWellFormedCode, levelOfCode, parentOfCode, suggestCodes } from '../data/catalog';
+import { suggestUnits, type UnitRecord } from '../data/registry';
+import { foldWord } from '../data/text-fold';
+import type { ItemModel, TaskModel, UnitEntry } from '../model';
+import { valueRangeInSource } from '../scalar-offsets';
+import type { OffsetRange } from '../types';
+import { featureTextFor, type FeatureText } from './feature-text';
+import { itemAt, sectionAt, shorten, taskAt } from './locate';
+import { unitMentions } from './references';
+
+export interface HoverResult {
+  markdown: string;
+  range: { start: number; end: number };
+}
+
+/** How many tasks the units and codes under the cursor show by name. */
+const TASKS_SHOWN = 3;
+
+export function hoverAt(analysis: PlanAnalysis, offset: number): HoverResult | null {
+  if (analysis.limitProblems.length) return null;
+  const text = featureTextFor(analysis.options.locale);
+  const task = taskAt(analysis, offset);
+  if (task) {
+    for (const role of ['lead', 'support'] as const) {
+      for (const entry of task[role]?.entries ?? []) {
+        if (offset < entry.range.start || offset > entry.range.end) continue;
+        const found = unitHover(analysis, task, entry, offset, text);
+        if (found) return found;
+      }
+    }
+    const deadline = task.deadline;
+    if (deadline?.node?.range && within(offset, unquoted(analysis.text, { start: deadline.node.range[0], end: deadline.node.range[1] }))) {
+      return deadlineHover(analysis, task, text);
+    }
+  }
+  const item = itemAt(analysis, offset);
+  if (item) {
+    const ref = item.criteria.find((r) => within(offset, unquoted(analysis.text, r.range)));
+    if (ref) return codeHover(analysis, item, ref.code, unquoted(analysis.text, ref.range), text);
+  }
+  const section = sectionAt(analysis, offset);
+  if (section?.area && within(offset, unquoted(analysis.text, section.area.range))) {
+    const area = analysis.data.catalog.areas.find((a) => a.roman === section.area!.numeral);
+    if (!area) return null;
+    const lines = [text.hoverAreaTitle(area.roman), escapeMd(area.name)];
+    if (area.shortName && area.shortName !== area.name) lines.push(`_${escapeMd(area.shortName)}_`);
+    return { markdown: lines.join('\n\n'), range: unquoted(analysis.text, section.area.range) };
+  }
+  return null;
+}
+
+// --- helpers -------------------------------------------------------------------------------------------
+
+function within(offset: number, range: OffsetRange): boolean {
+  return offset >= range.start && offset <= range.end && range.end > range.start;
+}
+
+/** A scalar's range without its quotes: the token a person sees. */
+function unquoted(text: string, range: OffsetRange): OffsetRange {
+  const first = text[range.start];
+  if (range.end - range.start >= 2 && (first === '"' || first === "'") && text[range.end - 1] === first) {
+    return { start: range.start + 1, end: range.end - 1 };
+  }
+  return { start: range.start, end: range.end };
+}
+
+/** Text from the plan or the data shown literally in markdown. */
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+}
+
+function where(task: TaskModel): string {
+  const codes = task.item.criteria.map((c) => c.code).join(', ');
+  return [task.item.section.area?.numeral, codes].filter(Boolean).join(' · ');
+}
+
+function taskLine(task: TaskModel, prefix: string): string {
+  const label = task.text ? `"${escapeMd(shorten(task.text.text, 70))}"` : '—';
+  const at = where(task);
+  return `- ${prefix}${label}${at ? ` (${escapeMd(at)})` : ''}`;
+}
+
+// --- criterion codes ---------------------------------------------------------------------------------------
+
+interface CodeUse {
+  tasks: number;
+  items: number;
+}
+
+const codeUses = new WeakMap<PlanAnalysis, Map<string, CodeUse>>();
+
+/** code → tasks and items of this plan that list it; built once per analysis. */
+function codeUsesOf(analysis: PlanAnalysis): Map<string, CodeUse> {
+  let uses = codeUses.get(analysis);
+  if (!uses) {
+    uses = new Map();
+    for (const item of analysis.model.items) {
+      for (const code of new Set(item.criteria.map((c) => c.code))) {
+        const use = uses.get(code) ?? { tasks: 0, items: 0 };
+        use.tasks += item.tasks.length;
+        use.items += 1;
+        uses.set(code, use);
+      }
+    }
+    codeUses.set(analysis, uses);
+  }
+  return uses;
+}
+
+function codeHover(analysis: PlanAnalysis, item: ItemModel, code: string, range: OffsetRange, text: FeatureText): HoverResult {
+  const catalog = analysis.data.catalog;
+  const record = catalog.codes.get(code);
+  const lines: string[] = [];
+  const wellFormed = isWellFormedCode(code);
+  lines.push(wellFormed ? text.hoverCodeTitle(escapeMd(code), record?.level ?? levelOfCode(code)) : `**${escapeMd(code)}**`);
+  if (record) {
+    lines.push(record.name ? escapeMd(record.name) : `_${text.codeNoName()}_`);
+    const parent = parentOfCode(code);
+    if (parent) lines.push(text.hoverParent(parent, catalog.codes.get(parent)?.name && escapeMd(catalog.codes.get(parent)!.name!)));
+  } else {
+    lines.push(text.hoverUnknownCode(escapeMd(code), catalog.complete, suggestCodes(catalog, code)));
+  }
+  const area = wellFormed ? areaByNumber(catalog, areaOfCode(code)) : undefined;
+  if (area) lines.push(text.hoverArea(area.roman, escapeMd(area.name)));
+  if (record) lines.push(`${text.hoverScoringLabel()}: ${text.scoring(record.scoring)}`);
+  if (item.name) lines.push(text.hoverItemName(escapeMd(item.name.text)));
+  const use = codeUsesOf(analysis).get(code) ?? { tasks: 0, items: 0 };
+  lines.push(text.hoverCodeTasks(use.tasks, use.items));
+  return { markdown: lines.join('\n\n'), range };
+}
+
+// --- units ---------------------------------------------------------------------------------------------------
+
+interface UnitTasks {
+  lead: TaskModel[];
+  support: TaskModel[];
+}
+
+const unitTasks = new WeakMap<PlanAnalysis, Map<string, UnitTasks>>();
+
+/** unit id → the tasks it leads and supports (each task once per role); built once per analysis. */
+function unitTasksOf(analysis: PlanAnalysis): Map<string, UnitTasks> {
+  let index = unitTasks.get(analysis);
+  if (!index) {
+    index = new Map();
+    for (const [unitId, mentions] of unitMentions(analysis)) {
+      const lead = new Set<TaskModel>();
+      const support = new Set<TaskModel>();
+      for (const m of mentions) (m.role === 'lead' ? lead : support).add(m.task);
+      index.set(unitId, { lead: [...lead], support: [...support] });
+    }
+    unitTasks.set(analysis, index);
+  }
+  return index;
+}
+
+function partAt(analysis: PlanAnalysis, entry: UnitEntry, offset: number): { part: LocatedUnitPart; range: OffsetRange } | null {
+  const parts = analysis.unitParts(entry);
+  for (const part of parts) {
+    if (within(offset, part.sourceRange)) return { part, range: part.sourceRange };
+  }
+  for (const part of parts) {
+    if (!part.qualifier || !part.exact) continue;
+    const range = valueRangeInSource(analysis.text, entry.node, part.qualifier.range);
+    if (within(offset, range)) return { part, range };
+  }
+  return null;
+}
+
+/** The day the task needs its units on: the end of its deadline, else the end of the plan year (as par/unit-superseded). */
+function basisOf(analysis: PlanAnalysis, task: TaskModel): string | undefined {
+  const meaning = task.deadline ? analysis.deadline(task.deadline) : null;
+  if (meaning?.kind === 'interval') return meaning.end;
+  if (meaning?.kind === 'recurring' && meaning.within) return meaning.within.end;
+  return analysis.planYear !== undefined ? `${analysis.planYear}-12-31` : undefined;
+}
+
+function unitFacts(analysis: PlanAnalysis, unit: UnitRecord, text: FeatureText): string[] {
+  const registry = analysis.data.registry;
+  const names = (ids: string[] | undefined) => (ids ?? []).map((id) => escapeMd(registry.units.get(id)?.name ?? id)).join(', ');
+  const lines: string[] = [];
+  if (unit.fullName) lines.push(`${text.fullName()}: ${escapeMd(unit.fullName)}`);
+  if (unit.abbreviations?.length) lines.push(`${text.abbreviations()}: ${unit.abbreviations.map(escapeMd).join(', ')}`);
+  const validity = text.validity(unit.validFrom && text.day(unit.validFrom), unit.validTo && text.day(unit.validTo));
+  if (validity) lines.push(validity);
+  if (unit.successors?.length) lines.push(`${text.successors()}: ${names(unit.successors)}`);
+  if (unit.predecessors?.length) lines.push(`${text.predecessors()}: ${names(unit.predecessors)}`);
+  if (unit.note) lines.push(`${text.note()}: ${escapeMd(unit.note)}`);
+  return lines;
+}
+
+function tasksBlock(analysis: PlanAnalysis, unitId: string, text: FeatureText): string[] {
+  const tasks = unitTasksOf(analysis).get(unitId) ?? { lead: [], support: [] };
+  const lines = [text.hoverUnitTasks(tasks.lead.length, tasks.support.length)];
+  const total = tasks.lead.length + tasks.support.length;
+  if (total) {
+    // Only the first few are read: a unit named in thousands of tasks costs the same as one named once.
+    const shown = [
+      ...tasks.lead.slice(0, TASKS_SHOWN).map((t) => ({ t, role: 'lead' as const })),
+      ...tasks.support.slice(0, TASKS_SHOWN).map((t) => ({ t, role: 'support' as const })),
+    ].slice(0, TASKS_SHOWN);
+    const list = shown.map(({ t, role }) => taskLine(t, `${text.hoverRole(role)}: `));
+    if (total > TASKS_SHOWN) list.push(`- ${text.hoverMoreTasks(total - TASKS_SHOWN)}`);
+    lines.push(list.join('\n'));
+  }
+  return lines;
+}
+
+function unitHover(analysis: PlanAnalysis, task: TaskModel, entry: UnitEntry, offset: number, text: FeatureText): HoverResult | null {
+  const found = partAt(analysis, entry, offset);
+  if (!found) return null;
+  const { part, range } = found;
+  const registry = analysis.data.registry;
+  if (part.kind === 'unknown') {
+    const suggestions = suggestUnits(registry, part.text).map((s) => escapeMd(s.name));
+    return { markdown: [`**${escapeMd(part.text)}**`, text.hoverUnknownUnit(escapeMd(part.text), suggestions)].join('\n\n'), range };
+  }
+  const units = part.unitIds.map((id) => registry.units.get(id)).filter((u): u is UnitRecord => Boolean(u));
+  const lines: string[] = [];
+  const alias = part.alias;
+  if (units.length === 1) {
+    lines.push(`**${escapeMd(units[0].name)}** — ${text.unitKind(units[0].kind)}`);
+  } else {
+    lines.push(`**${escapeMd(alias?.text ?? part.text)}** — ${text.phraseDetail()}`);
+    lines.push(`${text.phraseUnits()}: ${units.map((u) => escapeMd(u.name)).join(', ')}`);
+  }
+  if (alias && (alias.kind === 'abbreviation' || alias.kind === 'variant') && part.text !== units[0]?.name) {
+    lines.push(text.hoverWrittenAs(escapeMd(part.text), alias.kind));
+  }
+  if (part.sharedHead) {
+    // The head is stored folded ("so"); show it as the unit's name spells it ("Sở").
+    const written = units[0]?.name.split(' ').find((w) => foldWord(w) === part.sharedHead) ?? part.sharedHead;
+    lines.push(text.hoverSharedHead(escapeMd(written)));
+  }
+  if (part.qualifier) lines.push(text.hoverQualifier(escapeMd(part.qualifier.text)));
+  const basis = basisOf(analysis, task);
+  for (const unit of units) {
+    if (units.length > 1) lines.push(`**${escapeMd(unit.name)}** — ${text.unitKind(unit.kind)}`);
+    lines.push(...unitFacts(analysis, unit, text));
+    const gone = unit.kind === 'interim' || (basis && ((unit.validTo && unit.validTo < basis) || (unit.validFrom && unit.validFrom > basis)));
+    if (gone && basis) lines.push(`⚠ ${text.hoverNotInForce(analysis.planYear, text.day(basis))}`);
+    lines.push(...tasksBlock(analysis, unit.id, text));
+  }
+  return { markdown: lines.join('\n\n'), range };
+}
+
+// --- deadlines ------------------------------------------------------------------------------------------------
+
+function deadlineHover(analysis: PlanAnalysis, task: TaskModel, text: FeatureText): HoverResult | null {
+  const field = task.deadline!;
+  const node = field.node!;
+  const range = unquoted(analysis.text, { start: node.range![0], end: node.range![1] });
+  const meaning = analysis.deadline(field);
+  if (!meaning || field.text === null) return null;
+  const written = field.text.trim();
+  const lines = [text.hoverDeadlineTitle(escapeMd(written))];
+  if (meaning.kind === 'interval') {
+    lines.push(text.hoverInterval(meaning.start && text.day(meaning.start), text.day(meaning.end), meaning.precision));
+    if (meaning.yearImplied) lines.push(text.hoverYearImplied(analysis.planYear));
+  } else if (meaning.kind === 'recurring') {
+    lines.push(text.hoverRecurring(meaning.period, meaning.within && { start: text.day(meaning.within.start), end: text.day(meaning.within.end) }));
+  } else {
+    const span = meaning.span ? field.text.slice(meaning.span.start, meaning.span.end) : undefined;
+    lines.push(text.hoverInvalidDeadline(analysis.messages.deadlineProblem(meaning.problem), span && escapeMd(span)));
+    return { markdown: lines.join('\n\n'), range };
+  }
+  if (meaning.normalized !== written) lines.push(text.hoverNormalized(escapeMd(meaning.normalized)));
+  return { markdown: lines.join('\n\n'), range };
+}

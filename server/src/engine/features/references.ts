@@ -1,0 +1,56 @@
+// Where each unit is named in the plan: computed once per analysis, then answers "find all
+// references" and document highlights for the unit under the cursor.
+
+import type { PlanAnalysis } from '../analysis';
+import type { TaskModel } from '../model';
+import type { OffsetRange } from '../types';
+import { unitAt } from './locate';
+
+export interface UnitMention {
+  unitId: string;
+  range: OffsetRange;
+  role: 'lead' | 'support';
+  task: TaskModel;
+}
+
+const indexCache = new WeakMap<PlanAnalysis, Map<string, UnitMention[]>>();
+
+/** unit id → every mention in document order. */
+export function unitMentions(analysis: PlanAnalysis): Map<string, UnitMention[]> {
+  let index = indexCache.get(analysis);
+  if (!index) {
+    index = new Map();
+    for (const task of analysis.model.tasks) {
+      for (const role of ['lead', 'support'] as const) {
+        for (const entry of task[role]?.entries ?? []) {
+          for (const part of analysis.unitParts(entry)) {
+            for (const unitId of part.unitIds) {
+              let list = index.get(unitId);
+              if (!list) index.set(unitId, (list = []));
+              list.push({ unitId, range: part.sourceRange, role, task });
+            }
+          }
+        }
+      }
+    }
+    indexCache.set(analysis, index);
+  }
+  return index;
+}
+
+/** Every mention of the unit(s) under the offset; empty when the offset is not on a known unit. */
+export function unitReferencesAt(analysis: PlanAnalysis, offset: number): UnitMention[] {
+  const found = unitAt(analysis, offset);
+  if (!found || found.part.kind !== 'known') return [];
+  const index = unitMentions(analysis);
+  const seen = new Set<number>();
+  const mentions: UnitMention[] = [];
+  for (const id of found.part.unitIds) {
+    for (const mention of index.get(id) ?? []) {
+      if (seen.has(mention.range.start)) continue;
+      seen.add(mention.range.start);
+      mentions.push(mention);
+    }
+  }
+  return mentions.sort((a, b) => a.range.start - b.range.start);
+}

@@ -1,0 +1,104 @@
+// Engine results (offsets) → LSP types (lines and UTF-16 characters). Nothing else lives here.
+
+import {
+  CompletionItemKind,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  InsertTextMode,
+  SymbolKind,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Range,
+} from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LineIndex } from '../engine/parse';
+import type { Finding, OffsetRange, Severity } from '../engine/types';
+import type { CompletionEntry, CompletionKind } from '../engine/features/completion';
+import type { PlanSymbol } from '../engine/features/outline';
+
+export function toRange(lines: LineIndex, range: OffsetRange): Range {
+  return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
+}
+
+export function toOffsets(lines: LineIndex, range: Range): OffsetRange {
+  return { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** docs/rules next to the bundle (dist/../docs/rules): the page each diagnostic code links to. */
+const docsDir = [join(__dirname, '..', 'docs', 'rules'), join(__dirname, '..', '..', '..', 'docs', 'rules')].find((d) => existsSync(d));
+
+export function ruleDocUrl(code: string): string | undefined {
+  if (!docsDir) return undefined;
+  const page = join(docsDir, `${code.replace('par/', '')}.md`);
+  return existsSync(page) ? pathToFileURL(page).toString() : undefined;
+}
+
+export function toDiagnostic(lines: LineIndex, uri: string, finding: Finding): Diagnostic {
+  const href = ruleDocUrl(finding.code);
+  return {
+    range: toRange(lines, finding.range),
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    codeDescription: href ? { href } : undefined,
+    source: 'par-plan',
+    message: finding.message,
+    relatedInformation: finding.related?.map((r) => ({ location: { uri, range: toRange(lines, r.range) }, message: r.message })),
+  };
+}
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  code: CompletionItemKind.Constant,
+  unit: CompletionItemKind.Reference,
+  group: CompletionItemKind.Folder,
+  deadline: CompletionItemKind.Value,
+  key: CompletionItemKind.Property,
+  snippet: CompletionItemKind.Snippet,
+  area: CompletionItemKind.EnumMember,
+};
+
+export function toCompletionItem(lines: LineIndex, entry: CompletionEntry): CompletionItem {
+  return {
+    label: entry.label,
+    kind: COMPLETION_KIND[entry.kind],
+    detail: entry.detail,
+    documentation: entry.documentation ? { kind: 'markdown', value: entry.documentation } : undefined,
+    sortText: entry.sortText,
+    filterText: entry.filterText,
+    preselect: entry.preselect,
+    textEdit: { range: toRange(lines, entry.edit.range), newText: entry.edit.newText },
+    insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // Multi-line snippets carry their own indentation; the editor must not add the line's again.
+    insertTextMode: InsertTextMode.asIs,
+  };
+}
+
+const SYMBOL_KIND: Record<PlanSymbol['kind'], SymbolKind> = {
+  plan: SymbolKind.Module,
+  section: SymbolKind.Namespace,
+  item: SymbolKind.Object,
+  task: SymbolKind.Event,
+};
+
+export function toDocumentSymbol(lines: LineIndex, symbol: PlanSymbol): DocumentSymbol {
+  const range = toRange(lines, symbol.range);
+  const selection = toRange(lines, symbol.selectionRange);
+  return {
+    name: symbol.name || '?',
+    detail: symbol.detail,
+    kind: SYMBOL_KIND[symbol.kind],
+    range,
+    // LSP requires the selection inside the range.
+    selectionRange: selection,
+    children: symbol.children.map((c) => toDocumentSymbol(lines, c)),
+  };
+}

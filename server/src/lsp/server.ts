@@ -1,0 +1,309 @@
+// The language server: a thin transport over the engine. It keeps one PlanAnalysis per open
+// document version and answers every request from it. Validation is scheduled per document and
+// published only when its version is still the current one.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DocumentHighlightKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type Location,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PlanAnalysis, bundledCatalog, bundledRegistry, defaultConfig, type AnalysisOptions, type EngineData, type Locale, type SeverityOrOff } from '../engine';
+import { codeActions } from '../engine/features/code-actions';
+import { completionsAt } from '../engine/features/completion';
+import { hoverAt } from '../engine/features/hover';
+import { unitAt } from '../engine/features/locate';
+import { documentSymbols, foldingRanges, planTree, type PlanTree } from '../engine/features/outline';
+import { unitReferencesAt } from '../engine/features/references';
+import { NodeHost, type HostProblem } from '../host/node-host';
+import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toRange } from './convert';
+import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
+
+/** Editor settings under `parPlan.*`. */
+export interface EditorSettings {
+  locale?: 'auto' | Locale;
+  rules?: Record<string, SeverityOrOff>;
+  catalog?: string;
+  registry?: string;
+}
+
+interface DocumentSettings {
+  data: EngineData;
+  options: AnalysisOptions;
+  registryFile: string;
+}
+
+const VALIDATION_DELAY_MS = 15;
+const BUNDLED_REGISTRY_FILE = [join(__dirname, '..', 'schemas', 'units.ha-tinh.json'), join(__dirname, '..', '..', '..', 'schemas', 'units.ha-tinh.json')];
+
+export class PlanLanguageServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly analyses = new Map<string, PlanAnalysis & { version?: number }>();
+  private readonly settingsCache = new Map<string, DocumentSettings>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly reportedProblems = new Set<string>();
+  private host = new NodeHost();
+  private workspaceRoots: string[] = [];
+  private clientLocale: Locale = 'vi';
+  private snippetCommand = false;
+  private canPullConfiguration = false;
+  private editorSettings: EditorSettings = {};
+
+  constructor(private readonly connection: Connection) {}
+
+  start(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(() => void this.refreshSettings());
+    c.onDidChangeConfiguration(() => void this.refreshSettings());
+    c.onDidChangeWatchedFiles(() => void this.refreshSettings());
+    this.documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
+    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri, VALIDATION_DELAY_MS));
+    this.documents.onDidClose((e) => {
+      clearTimeout(this.timers.get(e.document.uri));
+      this.timers.delete(e.document.uri);
+      this.analyses.delete(e.document.uri);
+      c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    });
+    c.onCompletion(this.guard((p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      if (!a) return null;
+      const offset = a.parsed.lines.offsetAt(p.position);
+      return { isIncomplete: false, items: completionsAt(a, offset).map((e) => toCompletionItem(a.parsed.lines, e)) };
+    }, null));
+    c.onHover(this.guard((p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      const hover = a ? hoverAt(a, a.parsed.lines.offsetAt(p.position)) : null;
+      return hover && a ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(a.parsed.lines, hover.range) } : null;
+    }, null));
+    c.onCodeAction(this.guard((p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      if (!a) return null;
+      const uri = p.textDocument.uri;
+      const version = this.documents.get(uri)!.version;
+      return codeActions(a, toOffsets(a.parsed.lines, p.range), p.context.only).map((action): CodeAction => {
+        const result: CodeAction = {
+          title: action.title,
+          kind: action.kind,
+          isPreferred: action.isPreferred,
+          diagnostics: action.findings?.map((f) => toDiagnostic(a.parsed.lines, uri, f)),
+        };
+        if (action.snippet && this.snippetCommand) {
+          result.command = {
+            title: action.title,
+            command: 'parPlan.insertSnippet',
+            arguments: [uri, version, toRange(a.parsed.lines, { start: action.snippet.offset, end: action.snippet.replaceEnd }), action.snippet.text],
+          };
+        } else {
+          result.edit = { documentChanges: [{ textDocument: { uri, version }, edits: action.edits.map((e) => ({ range: toRange(a.parsed.lines, e.range), newText: e.newText })) }] };
+        }
+        return result;
+      });
+    }, null));
+    c.onDocumentSymbol(this.guard((p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      return a ? documentSymbols(a).map((s) => toDocumentSymbol(a.parsed.lines, s)) : null;
+    }, null));
+    c.onFoldingRanges(this.guard((p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      return a ? foldingRanges(a) : null;
+    }, null));
+    c.onReferences(this.guard((p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      if (!a) return null;
+      return unitReferencesAt(a, a.parsed.lines.offsetAt(p.position)).map((m): Location => ({ uri: p.textDocument.uri, range: toRange(a.parsed.lines, m.range) }));
+    }, null));
+    c.onDocumentHighlight(this.guard((p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      if (!a) return null;
+      return unitReferencesAt(a, a.parsed.lines.offsetAt(p.position)).map((m) => ({
+        range: toRange(a.parsed.lines, m.range),
+        kind: m.role === 'lead' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+      }));
+    }, null));
+    c.onDefinition(this.guard((p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      if (!a) return null;
+      const found = unitAt(a, a.parsed.lines.offsetAt(p.position));
+      if (!found || found.part.unitIds.length !== 1) return null;
+      return this.registryLocation(p.textDocument.uri, found.part.unitIds[0]);
+    }, null));
+    c.onRequest(PROTOCOL.tree, this.guard((p: TreeParams): TreeResponse | null => {
+      const a = this.analysisOf(p.uri);
+      const doc = this.documents.get(p.uri);
+      if (!a || !doc) return null;
+      return { uri: p.uri, version: doc.version, tree: convertTree(a, planTree(a)) };
+    }, null));
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const options = (params.initializationOptions ?? {}) as { locale?: string; snippetCommand?: boolean };
+    this.clientLocale = options.locale?.toLowerCase().startsWith('vi') ? 'vi' : options.locale ? 'en' : 'vi';
+    this.snippetCommand = Boolean(options.snippetCommand);
+    this.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    this.workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
+    if (!this.workspaceRoots.length && params.rootUri?.startsWith('file:')) this.workspaceRoots = [fileURLToPath(params.rootUri)];
+    this.host = new NodeHost(undefined, this.workspaceRoots);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', "'", '[', ',', ' ', ':', '.', ';', '-'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceFixAll] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        definitionProvider: true,
+      },
+      serverInfo: { name: 'par-plan', version: typeof PAR_PLAN_VERSION === 'string' ? PAR_PLAN_VERSION : undefined },
+    };
+  }
+
+  /** Every handler answers, never throws: a failure is logged and the request gets an empty answer. */
+  private guard<P, R>(handler: (params: P) => R, fallback: R): (params: P) => R {
+    return (params) => {
+      try {
+        return handler(params);
+      } catch (error) {
+        this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  private async refreshSettings(): Promise<void> {
+    if (this.canPullConfiguration) {
+      try {
+        this.editorSettings = ((await this.connection.workspace.getConfiguration('parPlan')) ?? {}) as EditorSettings;
+      } catch {
+        this.editorSettings = {};
+      }
+    }
+    this.host = new NodeHost(undefined, this.workspaceRoots);
+    this.settingsCache.clear();
+    this.analyses.clear();
+    for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
+  }
+
+  private settingsFor(uri: string): DocumentSettings {
+    const cached = this.settingsCache.get(uri);
+    if (cached) return cached;
+    const editor = this.editorSettings;
+    const problems: HostProblem[] = [];
+    let config = defaultConfig();
+    let data: EngineData = { catalog: bundledCatalog(), registry: bundledRegistry() };
+    let registryFile = BUNDLED_REGISTRY_FILE.find((f) => { try { readFileSync(f); return true; } catch { return false; } }) ?? '';
+    if (uri.startsWith('file:')) {
+      const path = fileURLToPath(uri);
+      const resolved = this.host.settingsFor(path);
+      config = resolved.config;
+      data = resolved.data;
+      problems.push(...resolved.problems);
+      const base = this.workspaceRoots.find((root) => path.startsWith(root)) ?? dirname(path);
+      if (editor.catalog) data = { ...data, catalog: this.host.loadCatalog(base, editor.catalog, problems) };
+      if (editor.registry) {
+        data = { ...data, registry: this.host.loadRegistry(base, editor.registry, problems) };
+        registryFile = this.host.dataPath(base, editor.registry, [], 'registry') ?? registryFile;
+      } else if (config.registry && resolved.configPath) {
+        registryFile = this.host.dataPath(dirname(resolved.configPath), config.registry, [], 'registry') ?? registryFile;
+      }
+    }
+    for (const p of problems) {
+      const key = `${p.file}: ${p.message}`;
+      if (this.reportedProblems.has(key)) continue;
+      this.reportedProblems.add(key);
+      this.connection.console.warn(`par-plan: ${key}`);
+      void this.connection.window.showWarningMessage(`par-plan: ${key}`);
+    }
+    const locale = editor.locale && editor.locale !== 'auto' ? editor.locale : config.locale ?? this.clientLocale;
+    const settings: DocumentSettings = {
+      data,
+      options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits },
+      registryFile,
+    };
+    this.settingsCache.set(uri, settings);
+    return settings;
+  }
+
+  /** The analysis of the document's current version: built once per version, shared by every request. */
+  analysisOf(uri: string): PlanAnalysis | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const cached = this.analyses.get(uri);
+    if (cached && cached.version === doc.version) return cached;
+    const settings = this.settingsFor(uri);
+    const analysis = new PlanAnalysis(doc.getText(), settings.data, settings.options) as PlanAnalysis & { version?: number };
+    analysis.version = doc.version;
+    this.analyses.set(uri, analysis);
+    return analysis;
+  }
+
+  private schedule(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => this.validate(uri), delay));
+  }
+
+  private validate(uri: string): void {
+    this.timers.delete(uri);
+    try {
+      const doc = this.documents.get(uri);
+      const analysis = this.analysisOf(uri);
+      if (!doc || !analysis) return;
+      const version = doc.version;
+      const diagnostics = analysis.findings().map((f) => toDiagnostic(analysis.parsed.lines, uri, f));
+      // A newer version may have arrived while this one was checked: never publish stale results.
+      if (this.documents.get(uri)?.version !== version) return;
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
+    } catch (error) {
+      this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+
+  private registryLocation(uri: string, unitId: string): Location | null {
+    const file = this.settingsFor(uri).registryFile;
+    if (!file) return null;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+    const at = text.indexOf(`"id": "${unitId}"`);
+    if (at === -1) return null;
+    const before = text.slice(0, at);
+    const line = before.split('\n').length - 1;
+    const character = at - (before.lastIndexOf('\n') + 1);
+    return { uri: `file://${file.split('\\').join('/').replace(/^\/?/, '/')}`, range: { start: { line, character }, end: { line, character: character + unitId.length + 8 } } };
+  }
+}
+
+declare const PAR_PLAN_VERSION: string;
+
+function convertTree(analysis: PlanAnalysis, tree: PlanTree) {
+  const lines = analysis.parsed.lines;
+  return {
+    ...tree,
+    sections: tree.sections.map((s) => ({
+      ...s,
+      range: toRange(lines, s.range),
+      items: s.items.map((i) => ({
+        ...i,
+        range: toRange(lines, i.range),
+        tasks: i.tasks.map((t) => ({ ...t, range: toRange(lines, t.range) })),
+      })),
+    })),
+  };
+}

@@ -1,0 +1,133 @@
+// Scenarios run inside a real VS Code extension host (test-electron, or code-server's payload).
+// Plain JavaScript with no test framework, so it loads anywhere; `run()` throws on the first failure.
+'use strict';
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'par-plan.par-plan';
+
+function log(message) {
+  console.log(`[par-plan e2e] ${message}`);
+}
+
+function waitFor(what, test, timeoutMs = 30000, describe = () => '') {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const check = () => {
+      let value;
+      try {
+        value = test();
+      } catch (error) {
+        value = undefined;
+      }
+      if (value) return resolve(value);
+      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}; saw ${describe()}`));
+      setTimeout(check, 50);
+    };
+    check();
+  });
+}
+
+const seen = (uri) => () => JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => `${d.source}:${typeof d.code === 'object' ? d.code.value : d.code}@${d.range.start.line}`));
+
+function planDiagnostics(uri) {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'par-plan');
+}
+
+async function openSample() {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  assert.ok(folder, 'a workspace folder is open');
+  const uri = vscode.Uri.joinPath(folder.uri, 'samples', 'ha-tinh-2023.par.yaml');
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  assert.equal(document.languageId, 'par-plan', 'a .par.yaml file gets the par-plan language');
+  return { uri, document, editor };
+}
+
+const scenarios = {
+  async 'the sample shows its five real gaps'() {
+    const { uri } = await openSample();
+    const diagnostics = await waitFor('five diagnostics', () => (planDiagnostics(uri).length === 5 ? planDiagnostics(uri) : undefined), 30000, seen(uri));
+    assert.deepEqual(diagnostics.map((d) => (typeof d.code === 'object' ? d.code.value : d.code)), ['par/missing-lead', 'par/missing-deadline', 'par/missing-deadline', 'par/missing-lead', 'par/missing-deadline']);
+    assert.ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+  },
+
+  async 'a completion inserts a unit'() {
+    const { document, editor } = await openSample();
+    const line = document.getText().split('\n').findIndex((l) => l.includes('lead: [] # Ô trống'));
+    const column = document.lineAt(line).text.indexOf('[]') + 1;
+    await editor.edit((e) => e.insert(new vscode.Position(line, column), 'so noi'));
+    const position = new vscode.Position(line, column + 'so noi'.length);
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, position);
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Sở Nội vụ');
+    assert.ok(item, 'Sở Nội vụ is offered for "so noi"');
+    const edit = item.textEdit || new vscode.TextEdit(item.range, item.insertText);
+    await editor.edit((e) => e.replace(edit.range, typeof edit.newText === 'string' ? edit.newText : edit.newText.value));
+    assert.ok(document.lineAt(line).text.includes('lead: [Sở Nội vụ]'), document.lineAt(line).text);
+    await waitFor('four diagnostics after the fix', () => planDiagnostics(document.uri).length === 4, 30000, seen(document.uri));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  },
+
+  async 'a quick-fix applies'() {
+    const { document } = await openSample();
+    await waitFor('five diagnostics', () => planDiagnostics(document.uri).length === 5, 30000, seen(document.uri));
+    const target = planDiagnostics(document.uri)[0];
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    const silence = actions.find((a) => a.title.includes('par/missing-lead'));
+    assert.ok(silence, `a silence action among ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(silence.edit));
+    await waitFor('four diagnostics after the quick-fix', () => planDiagnostics(document.uri).length === 4, 30000, seen(document.uri));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  },
+
+  async 'the sample exports to Word and imports back'() {
+    const { uri } = await openSample();
+    const docx = vscode.Uri.joinPath(uri, '..', 'exported.docx');
+    const back = vscode.Uri.joinPath(uri, '..', 'imported.par.yaml');
+    await vscode.commands.executeCommand('parPlan.exportWord', uri, docx);
+    const bytes = await vscode.workspace.fs.readFile(docx);
+    assert.equal(String.fromCharCode(bytes[0], bytes[1]), 'PK', 'a .docx is a zip');
+    await vscode.commands.executeCommand('parPlan.importWord', docx, back);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(back));
+    assert.ok(text.includes('title: Chỉ đạo điều hành CCHC'), text.slice(0, 400));
+    await waitFor('the imported plan checked', () => planDiagnostics(back).length === 5, 30000, seen(back));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  },
+
+  async 'the tree view lists the eight sections'() {
+    await openSample();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension is installed');
+    const api = await extension.activate();
+    await api.tree.refresh();
+    const sections = await waitFor('tree sections', () => {
+      const roots = api.tree.getChildren();
+      return roots.length === 8 ? roots : undefined;
+    });
+    assert.deepEqual(sections.map((s) => s.section.area), ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']);
+    api.tree.setGrouping('lead');
+    assert.ok(api.tree.getChildren().some((g) => g.label === 'Sở Nội vụ'));
+    api.tree.setGrouping('section');
+  },
+};
+
+async function run() {
+  const only = process.env.PAR_PLAN_E2E_ONLY;
+  let passed = 0;
+  let failed = 0;
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    if (only && !name.includes(only)) continue;
+    try {
+      await scenario();
+      passed++;
+      log(`ok   ${name}`);
+    } catch (error) {
+      failed++;
+      log(`FAIL ${name}: ${error && error.stack ? error.stack : error}`);
+    }
+  }
+  log(`${passed} passed, ${failed} failed`);
+  if (failed) throw new Error(`${failed} extension-host scenario(s) failed`);
+}
+
+module.exports = { run, scenarios };

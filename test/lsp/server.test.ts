@@ -1,0 +1,202 @@
+// Protocol tests: the built language server as a separate process over stdio, driven by a
+// JSON-RPC client, for every feature. The rule fixtures run here too (engine, CLI, server: one table).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyEdits } from '../../server/src/engine';
+import { LineIndex } from '../../server/src/engine/parse';
+import { describeFinding, parseExpectations } from '../support/expectations';
+import { TestClient, fileUri, type Published } from '../support/lsp-client';
+
+const root = join(__dirname, '..', '..');
+const samplePath = join(root, 'samples', 'ha-tinh-2023.par.yaml');
+const sample = readFileSync(samplePath, 'utf8');
+const sampleUri = fileUri(samplePath);
+const rulesDir = join(root, 'test', 'fixtures', 'rules');
+const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
+
+type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
+type LspEdit = { range: LspRange; newText: string };
+
+function applyLspEdits(text: string, edits: LspEdit[]): string {
+  const lines = LineIndex.of(text);
+  return applyEdits(text, edits.map((e) => ({ range: { start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) }, newText: e.newText })));
+}
+
+function described(p: Published) {
+  return p.diagnostics
+    .map((d) => describeFinding({ line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: SEVERITY[d.severity], code: d.code }))
+    .sort();
+}
+
+let client: TestClient;
+
+beforeAll(async () => {
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(built.stderr);
+  client = new TestClient();
+  await client.initialize({ locale: 'vi' });
+});
+
+afterAll(async () => {
+  await client?.stop();
+});
+
+describe('diagnostics', () => {
+  it('reports the inline expectations of every rule fixture', async () => {
+    for (const name of readdirSync(rulesDir).filter((f) => f.endsWith('.par.yaml'))) {
+      const path = join(rulesDir, name);
+      const text = readFileSync(path, 'utf8');
+      const uri = fileUri(path);
+      const published = client.diagnostics(uri);
+      await client.open(uri, text);
+      expect(described(await published), name).toEqual(parseExpectations(text).map(describeFinding).sort());
+    }
+  });
+
+  it('links each diagnostic to its rule page and gives the document version', async () => {
+    const published = client.diagnostics(sampleUri);
+    await client.open(sampleUri, sample, 7);
+    const p = await published;
+    expect(p.version).toBe(7);
+    expect(p.diagnostics.map((d) => d.code)).toEqual(['par/missing-lead', 'par/missing-deadline', 'par/missing-deadline', 'par/missing-lead', 'par/missing-deadline']);
+    const href = p.diagnostics[0].codeDescription!.href;
+    expect(href).toMatch(/^file:.*docs\/rules\/missing-lead\.md$/);
+    expect(existsSync(fileURLToPath(href))).toBe(true);
+  });
+
+  it('never publishes results of an older version', async () => {
+    const uri = 'untitled:stale.par.yaml';
+    const v1 = client.diagnostics(uri);
+    await client.open(uri, sample, 1);
+    await v1;
+    const start = client.published.length;
+    const broken = sample.replace('year: 2023', 'year: 2023\n  bad: [');
+    await client.change(uri, 2, broken);
+    await client.change(uri, 3, sample.replace('lead: []', 'lead: [Sở Nội vụ]'));
+    await client.diagnostics(uri, (p) => p.version === 3);
+    await new Promise((r) => setTimeout(r, 100));
+    const after = client.published.slice(start).filter((p) => p.uri === uri);
+    expect(after.map((p) => p.version)).toEqual([3]);
+    expect(after[0].diagnostics).toHaveLength(4);
+  });
+
+  it('re-checks when the configuration changes', async () => {
+    const uri = 'untitled:config.par.yaml';
+    const first = client.diagnostics(uri);
+    await client.open(uri, sample);
+    expect((await first).diagnostics[0].severity).toBe(2);
+    client.settings = { rules: { 'par/missing-lead': 'error', 'par/missing-deadline': 'off' }, locale: 'en' };
+    const again = client.diagnostics(uri, (p) => p.diagnostics.length === 2);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const p = await again;
+    expect(p.diagnostics.map((d) => `${SEVERITY[d.severity]} ${d.code}`)).toEqual(['error par/missing-lead', 'error par/missing-lead']);
+    expect(p.diagnostics[0].message).toContain('no lead unit');
+    client.settings = {};
+    const reset = client.diagnostics(uri, (p) => p.diagnostics.length === 5);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await reset;
+  });
+});
+
+describe('requests', () => {
+  const pos = (text: string, needle: string, delta = 0) => LineIndex.of(text).positionAt(text.indexOf(needle) + delta);
+
+  it('completes a unit and the text after applying it is right', async () => {
+    const uri = 'untitled:complete.par.yaml';
+    const text = sample.replace('            lead: [] # Ô trống trong bản gốc', '            lead: [so noi]');
+    const ready = client.diagnostics(uri);
+    await client.open(uri, text);
+    await ready;
+    const at = pos(text, 'lead: [so noi]', 'lead: [so noi'.length);
+    const result = await client.request<{ items: { label: string; textEdit: LspEdit }[] }>('textDocument/completion', { textDocument: { uri }, position: at });
+    const item = result.items.find((i) => i.label === 'Sở Nội vụ');
+    expect(item).toBeDefined();
+    expect(applyLspEdits(text, [item!.textEdit])).toContain('            lead: [Sở Nội vụ]');
+  });
+
+  it('hovers a criterion code with its name and the tasks addressing it', async () => {
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: sampleUri }, position: pos(sample, '"1.1"', 1) });
+    expect(hover.contents.value).toContain('Thực hiện Kế hoạch CCHC năm');
+  });
+
+  it('offers quick-fixes that resolve the finding', async () => {
+    const at = pos(sample, 'lead: [] # Ô trống', 0);
+    const range = { start: at, end: at };
+    const actions = await client.request<{ title: string; kind: string; edit?: { documentChanges: { edits: LspEdit[] }[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri: sampleUri },
+      range,
+      context: { diagnostics: [] },
+    });
+    const add = actions.find((a) => a.title === 'Thêm đơn vị chủ trì');
+    expect(add?.kind).toBe('quickfix');
+    const silence = actions.find((a) => a.title === 'Tắt par/missing-lead cho dòng này')!;
+    const fixed = applyLspEdits(sample, silence.edit!.documentChanges[0].edits);
+    const uri = 'untitled:fixed.par.yaml';
+    const p = client.diagnostics(uri);
+    await client.open(uri, fixed);
+    expect((await p).diagnostics).toHaveLength(4);
+  });
+
+  it('lists symbols, folding ranges, references, highlights and the definition of a unit', async () => {
+    const symbols = await client.request<{ name: string; children: unknown[] }[]>('textDocument/documentSymbol', { textDocument: { uri: sampleUri } });
+    expect(symbols).toHaveLength(9);
+    expect(symbols[1].name).toBe('I. Chỉ đạo điều hành CCHC');
+    const folds = await client.request<unknown[]>('textDocument/foldingRange', { textDocument: { uri: sampleUri } });
+    expect(folds.length).toBeGreaterThan(40);
+    const at = pos(sample, '- Sở Tư pháp', 4);
+    const refs = await client.request<{ uri: string }[]>('textDocument/references', { textDocument: { uri: sampleUri }, position: at, context: { includeDeclaration: true } });
+    expect(refs).toHaveLength(3);
+    const highlights = await client.request<unknown[]>('textDocument/documentHighlight', { textDocument: { uri: sampleUri }, position: at });
+    expect(highlights).toHaveLength(3);
+    const definition = await client.request<{ uri: string; range: LspRange }>('textDocument/definition', { textDocument: { uri: sampleUri }, position: at });
+    expect(definition.uri).toMatch(/schemas\/units\.ha-tinh\.json$/);
+    const line = readFileSync(fileURLToPath(definition.uri), 'utf8').split('\n')[definition.range.start.line];
+    expect(line).toContain('"id": "so-tu-phap"');
+  });
+
+  it('answers the tree request from the same parse', async () => {
+    const tree = await client.request<{ tree: { sections: { area: string; items: unknown[] }[]; problems: { warnings: number } } }>('parPlan/tree', { uri: sampleUri });
+    expect(tree.tree.sections.map((s) => s.area)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']);
+    expect(tree.tree.problems.warnings).toBe(5);
+  });
+
+  it('answers requests for unknown or closed documents with nothing, and keeps running', async () => {
+    const uri = 'untitled:never-opened.par.yaml';
+    expect(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } })).toBeNull();
+    expect(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } })).toBeNull();
+    expect(await client.request('parPlan/tree', { uri })).toBeNull();
+    const closing = 'untitled:closing.par.yaml';
+    const opened = client.diagnostics(closing);
+    await client.open(closing, sample);
+    await opened;
+    const cleared = client.diagnostics(closing, (p) => p.diagnostics.length === 0);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: closing } });
+    await cleared;
+    expect(await client.request('textDocument/documentSymbol', { textDocument: { uri: closing } })).toBeNull();
+  });
+});
+
+describe('a second server in English with a workspace config', () => {
+  it('reads .par-plan.json next to the plan and speaks English when VS Code does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'par-plan-lsp-'));
+    const plan = join(dir, 'a.par.yaml');
+    writeFileSync(plan, sample);
+    writeFileSync(join(dir, '.par-plan.json'), JSON.stringify({ rules: { 'par/missing-deadline': 'off' } }));
+    const english = new TestClient();
+    try {
+      await english.initialize({ locale: 'en-US' }, dir);
+      const p = english.diagnostics(fileUri(plan));
+      await english.open(fileUri(plan), sample);
+      const published = await p;
+      expect(published.diagnostics.map((d) => d.code)).toEqual(['par/missing-lead', 'par/missing-lead']);
+      expect(published.diagnostics[0].message).toBe('The task has no lead unit: "lead" is empty.');
+    } finally {
+      await english.stop();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+// A minimal LSP client for protocol tests: starts the built server as a separate process over
+// stdio and speaks JSON-RPC to it, as any editor would.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: number; code: string; message: string; codeDescription?: { href: string } }[];
+}
+
+const root = join(__dirname, '..', '..');
+
+export class TestClient {
+  readonly connection: MessageConnection;
+  readonly process: ChildProcess;
+  readonly published: Published[] = [];
+  readonly messages: { type: number; message: string }[] = [];
+  settings: Record<string, unknown> = {};
+  private waiters: { test: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
+  stderr = '';
+
+  constructor(args: string[] = ['--stdio']) {
+    this.process = spawn(process.execPath, [join(root, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      this.published.push(p);
+      this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
+    });
+    this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => this.messages.push(m));
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('parPlan/treeChanged', () => undefined);
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/showMessageRequest', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(initializationOptions: Record<string, unknown> = {}, workspaceFolder = root): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(workspaceFolder).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'ws' }],
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions,
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Resolves with the next diagnostics for the uri that satisfy the test (default: any). */
+  diagnostics(uri: string, test: (p: Published) => boolean = () => true, timeoutMs = 10_000): Promise<Published> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ test: (p) => p.uri === uri && test(p), resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'par-plan', version, text } });
+  }
+
+  change(uri: string, version: number, text: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the server may already be gone
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).toString();
+}
