@@ -100,7 +100,7 @@ else
   rm -rf "$INSTALL_TMP"
   RG_CACHE="$INSTALL_TMP/vscode-ripgrep-cache-$RIPGREP_PKG_VERSION"
   mkdir -p "$RG_CACHE"
-  step_start "preparing ripgrep cache tarball from $(command -v rg) ($(rg --version | head -1))"
+  step_start "preparing ripgrep cache tarball from $(command -v rg) ($(rg --version | sed -n 1p))"
   RG_STAGE="$INSTALL_TMP/rg-stage"
   mkdir -p "$RG_STAGE"
   cp "$(command -v rg)" "$RG_STAGE/rg"
@@ -128,7 +128,7 @@ else
   touch "$STAMP"
 fi
 
-CS_VERSION_LINE=$(HOME="$E2E_HOME/version-home" "$CS_BIN" --version 2>/dev/null | head -1)
+CS_VERSION_LINE=$(HOME="$E2E_HOME/version-home" "$CS_BIN" --version 2>/dev/null | sed -n 1p)
 CHROMIUM_VERSION=$(/usr/bin/chromium --version 2>/dev/null || echo "?")
 log "code-server: $CS_BIN ($CS_VERSION_LINE)"
 log "chromium:    /usr/bin/chromium ($CHROMIUM_VERSION)"

@@ -2,6 +2,7 @@
 // Plain JavaScript with no test framework, so it loads anywhere; `run()` throws on the first failure.
 'use strict';
 const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'par-plan.par-plan';
@@ -109,6 +110,37 @@ const scenarios = {
     assert.ok(api.tree.getChildren().some((g) => g.label === 'Sở Nội vụ'));
     api.tree.setGrouping('section');
   },
+};
+
+/** PIDs of this extension's language server processes (the test may kill them; the extension never runs processes). */
+function serverPids(extensionPath) {
+  const table = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  const server = `${extensionPath}/dist/server.js`;
+  return table
+    .split('\n')
+    .filter((line) => line.includes(server))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+scenarios['the language server restarts after a crash and diagnostics come back'] = async () => {
+  const { document, editor } = await openSample();
+  await waitFor('five diagnostics', () => planDiagnostics(document.uri).length === 5, 30000, seen(document.uri));
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  const before = serverPids(extension.extensionPath);
+  assert.equal(before.length, 1, `one server process (${before})`);
+  process.kill(before[0], 'SIGKILL');
+  const after = await waitFor('a new server process', () => {
+    const pids = serverPids(extension.extensionPath).filter((pid) => !before.includes(pid));
+    return pids.length ? pids : undefined;
+  });
+  log(`server ${before[0]} killed; restarted as ${after[0]}`);
+  // The new server must really work: fix one gap and see the diagnostics follow.
+  const line = document.getText().split('\n').findIndex((l) => l.includes('lead: [] # Ô trống'));
+  const column = document.lineAt(line).text.indexOf('[]') + 1;
+  await waitFor('the restarted server to check the plan', () => planDiagnostics(document.uri).length === 5, 30000, seen(document.uri));
+  await editor.edit((e) => e.insert(new vscode.Position(line, column), 'Văn phòng UBND tỉnh'));
+  await waitFor('four diagnostics from the restarted server', () => planDiagnostics(document.uri).length === 4, 30000, seen(document.uri));
+  await vscode.commands.executeCommand('workbench.action.files.revert');
 };
 
 async function run() {
