@@ -4,8 +4,9 @@
 
 import type { Catalog } from './data/catalog';
 import { parseDeadline, type DeadlineMeaning } from './data/deadline';
+import { toPlainData } from './plain-data';
 import type { UnitRegistry } from './data/registry';
-import { matchUnitPhrase, type UnitPart } from './data/unit-phrase';
+import { readUnitPhrase, type UnitPart } from './data/unit-phrase';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import { messagesFor, type Messages } from './messages';
 import { buildModel, type DeadlineField, type PlanModel, type UnitEntry } from './model';
@@ -30,11 +31,52 @@ export interface AnalysisOptions {
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { locale: 'vi', severities: {}, limits: DEFAULT_LIMITS };
 
-/** A unit part with its range in document offsets. */
-export interface LocatedUnitPart extends UnitPart {
-  sourceRange: OffsetRange;
-  /** False when the scalar could not be aligned with its source and sourceRange is the whole scalar. */
-  exact: boolean;
+/**
+ * A unit part with its range in document offsets. Parts are shared between cells with the same text;
+ * this small fixed-shape wrapper adds the cell's position without copying the part.
+ */
+export class LocatedUnitPart implements UnitPart {
+  constructor(
+    readonly part: UnitPart,
+    readonly sourceRange: OffsetRange,
+    /** False when the scalar could not be aligned with its source and sourceRange is the whole scalar. */
+    readonly exact: boolean,
+  ) {}
+  get kind() {
+    return this.part.kind;
+  }
+  get unitIds() {
+    return this.part.unitIds;
+  }
+  get alias() {
+    return this.part.alias;
+  }
+  get range() {
+    return this.part.range;
+  }
+  get text() {
+    return this.part.text;
+  }
+  get sharedHead() {
+    return this.part.sharedHead;
+  }
+  get qualifier() {
+    return this.part.qualifier;
+  }
+}
+
+// Deadline cells repeat ("Năm 2023" in most rows): parse each text once per plan year. Bounded.
+const deadlineCache = new Map<string, DeadlineMeaning>();
+
+function readDeadline(text: string, planYear: number | undefined): DeadlineMeaning {
+  const key = `${planYear ?? ''}\u0000${text}`;
+  let meaning = deadlineCache.get(key);
+  if (!meaning) {
+    if (deadlineCache.size >= 20_000) deadlineCache.clear();
+    meaning = parseDeadline(text, { planYear });
+    deadlineCache.set(key, meaning);
+  }
+  return meaning;
 }
 
 export class PlanAnalysis {
@@ -69,9 +111,9 @@ export class PlanAnalysis {
   unitParts(entry: UnitEntry): LocatedUnitPart[] {
     let parts = this.unitCache.get(entry.node);
     if (!parts) {
-      const matched = matchUnitPhrase(this.data.registry, entry.text);
+      const matched = readUnitPhrase(this.data.registry, entry.text);
       const map = matched.length ? scalarSourceMap(this.text, entry.node) : null;
-      parts = matched.map((part) => ({ ...part, sourceRange: valueRangeInSource(this.text, entry.node, part.range, map), exact: map !== null }));
+      parts = matched.map((part) => new LocatedUnitPart(part, valueRangeInSource(this.text, entry.node, part.range, map), map !== null));
       this.unitCache.set(entry.node, parts);
     }
     return parts;
@@ -80,7 +122,7 @@ export class PlanAnalysis {
   /** What a task's deadline means, or null when it is missing or blank. */
   deadline(field: DeadlineField): DeadlineMeaning | null {
     if (!this.deadlineCache.has(field)) {
-      this.deadlineCache.set(field, field.text === null ? null : parseDeadline(field.text, { planYear: this.planYear }));
+      this.deadlineCache.set(field, field.text === null ? null : readDeadline(field.text, this.planYear));
     }
     return this.deadlineCache.get(field)!;
   }
@@ -89,7 +131,7 @@ export class PlanAnalysis {
   plainData(): { value: unknown } | undefined {
     if (this.plainCache === undefined) {
       try {
-        this.plainCache = { value: this.parsed.doc.toJS({ maxAliasCount: this.options.limits.maxAliasCount }) };
+        this.plainCache = { value: toPlainData(this.parsed.doc, this.options.limits.maxAliasCount) };
       } catch {
         this.plainCache = null;
       }

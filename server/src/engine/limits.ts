@@ -25,6 +25,16 @@ export function checkLimits(text: string, limits: Limits): SyntaxProblem[] {
     while (end < text.length && !/\s/.test(text[end]) && end - damaged < 40) end++;
     return [{ yamlCode: 'NOT_UTF8', detail: '', range: { start, end } }];
   }
+  // The next bracket at or after a position: one regex scan forward over the whole text, amortised.
+  const brackets = /[[\]{}]/g;
+  let nextBracket = -1;
+  const bracketAtOrAfter = (from: number): number => {
+    if (nextBracket >= from) return nextBracket;
+    brackets.lastIndex = from;
+    const match = brackets.exec(text);
+    nextBracket = match ? match.index : Infinity;
+    return nextBracket;
+  };
   let lineStart = 0;
   // Indentation stack depth approximates block nesting; bracket depth counts flow nesting.
   const indents: number[] = [];
@@ -41,24 +51,27 @@ export function checkLimits(text: string, limits: Limits): SyntaxProblem[] {
       const column = indent - lineStart;
       while (indents.length && indents[indents.length - 1] >= column) indents.pop();
       indents.push(column);
-      let quote = '';
-      // A bracket opens a flow collection only where a value can start (not inside plain text).
-      let previous = '-';
-      for (let i = indent; i < lineEnd; i++) {
-        const ch = text[i];
-        if (quote) {
-          if (ch === quote) quote = '';
-        } else if ((ch === '"' || ch === "'") && ':-[{,'.includes(previous)) quote = ch;
-        else if (ch === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) break;
-        else if ((ch === '[' || ch === '{') && ':-[{,'.includes(previous)) flowDepth++;
-        else if ((ch === ']' || ch === '}') && flowDepth > 0) flowDepth--;
-        if (ch !== ' ' && ch !== '\t') previous = ch;
-        if (flowDepth + indents.length > limits.maxDepth) {
-          return [{ yamlCode: 'LIMIT_DEPTH', detail: String(limits.maxDepth), range: { start: indent, end: Math.min(lineEnd, indent + 200) } }];
-        }
-      }
       if (indents.length > limits.maxDepth) {
         return [{ yamlCode: 'LIMIT_DEPTH', detail: String(limits.maxDepth), range: { start: indent, end: Math.min(lineEnd, indent + 200) } }];
+      }
+      // Only lines with a bracket need the character walk.
+      if (bracketAtOrAfter(indent) < lineEnd || flowDepth > 0) {
+        let quote = '';
+        // A bracket opens a flow collection only where a value can start (not inside plain text).
+        let previous = '-';
+        for (let i = indent; i < lineEnd; i++) {
+          const ch = text[i];
+          if (quote) {
+            if (ch === quote) quote = '';
+          } else if ((ch === '"' || ch === "'") && ':-[{,'.includes(previous)) quote = ch;
+          else if (ch === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) break;
+          else if ((ch === '[' || ch === '{') && ':-[{,'.includes(previous)) flowDepth++;
+          else if ((ch === ']' || ch === '}') && flowDepth > 0) flowDepth--;
+          if (ch !== ' ' && ch !== '\t') previous = ch;
+          if (flowDepth + indents.length > limits.maxDepth) {
+            return [{ yamlCode: 'LIMIT_DEPTH', detail: String(limits.maxDepth), range: { start: indent, end: Math.min(lineEnd, indent + 200) } }];
+          }
+        }
       }
     }
     lineStart = lineEnd + 1;

@@ -96,6 +96,25 @@ function runEnd(registry: UnitRegistry, tokens: UnitToken[], from: number, head?
   return tokens.length;
 }
 
+// The same few phrases fill thousands of cells ("Sở, ban, ngành cấp tỉnh"): read each text once per
+// registry. Parts are never mutated, so sharing them is safe. Bounded so an adversarial document
+// cannot grow it without limit.
+const phraseCache = new WeakMap<UnitRegistry, Map<string, readonly UnitPart[]>>();
+const PHRASE_CACHE_LIMIT = 20_000;
+
+/** matchUnitPhrase, remembered per registry and text. */
+export function readUnitPhrase(registry: UnitRegistry, text: string): readonly UnitPart[] {
+  let cache = phraseCache.get(registry);
+  if (!cache) phraseCache.set(registry, (cache = new Map()));
+  let parts = cache.get(text);
+  if (!parts) {
+    if (cache.size >= PHRASE_CACHE_LIMIT) cache.clear();
+    parts = matchUnitPhrase(registry, text);
+    cache.set(text, parts);
+  }
+  return parts;
+}
+
 export function matchUnitPhrase(registry: UnitRegistry, text: string): UnitPart[] {
   const tokens = tokenizeUnitText(text);
   const parts: UnitPart[] = [];
@@ -156,7 +175,23 @@ export function matchUnitPhrase(registry: UnitRegistry, text: string): UnitPart[
  * How a recognised name departs from its registry spelling. Tone placement ("hoá"/"hóa"), spacing,
  * punctuation and the case of the first letter never count; case never counts for group phrases.
  */
+// Keyed by what decides the answer (the alias and the written text), not by part object: parts are
+// copied per cell when located in the document. Bounded.
+const spellingCache = new Map<string, SpellingIssue | null>();
+
 export function spellingIssue(part: UnitPart, isGroup: boolean): SpellingIssue | undefined {
+  if (part.kind !== 'known' || !part.alias || part.sharedHead) return undefined;
+  const key = `${isGroup ? 'g' : 'u'}${part.alias.kind}\u0000${part.alias.text}\u0000${part.text}`;
+  let cached = spellingCache.get(key);
+  if (cached === undefined) {
+    if (spellingCache.size >= 20_000) spellingCache.clear();
+    cached = computeSpellingIssue(part, isGroup) ?? null;
+    spellingCache.set(key, cached);
+  }
+  return cached ?? undefined;
+}
+
+function computeSpellingIssue(part: UnitPart, isGroup: boolean): SpellingIssue | undefined {
   if (part.kind !== 'known' || !part.alias || part.sharedHead) return undefined;
   if (part.alias.kind === 'abbreviation') return 'abbreviation';
   const written = tokenizeUnitText(part.text).filter((t) => t.kind === 'word');

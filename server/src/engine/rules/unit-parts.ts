@@ -2,7 +2,7 @@
 // par/flow-list-split reports and par/unknown-unit must then stay quiet about.
 
 import type { LocatedUnitPart, PlanAnalysis } from '../analysis';
-import { matchUnitPhrase } from '../data/unit-phrase';
+import { readUnitPhrase } from '../data/unit-phrase';
 import type { TaskModel, UnitEntry, UnitsField } from '../model';
 import type { OffsetRange } from '../types';
 
@@ -14,16 +14,25 @@ export interface UnitOccurrence {
   part: LocatedUnitPart;
 }
 
-export function* unitOccurrences(analysis: PlanAnalysis): Generator<UnitOccurrence> {
-  for (const task of analysis.model.tasks) {
-    for (const role of ['lead', 'support'] as const) {
-      const field = task[role];
-      if (!field || (field.form !== 'list' && field.form !== 'string')) continue;
-      for (const entry of field.entries) {
-        for (const part of analysis.unitParts(entry)) yield { task, role, field, entry, part };
+const occurrenceCache = new WeakMap<PlanAnalysis, UnitOccurrence[]>();
+
+/** Every unit named in lead/support, in document order; computed once per analysis. */
+export function unitOccurrences(analysis: PlanAnalysis): readonly UnitOccurrence[] {
+  let occurrences = occurrenceCache.get(analysis);
+  if (!occurrences) {
+    occurrences = [];
+    for (const task of analysis.model.tasks) {
+      for (const role of ['lead', 'support'] as const) {
+        const field = task[role];
+        if (!field || (field.form !== 'list' && field.form !== 'string')) continue;
+        for (const entry of field.entries) {
+          for (const part of analysis.unitParts(entry)) occurrences.push({ task, role, field, entry, part });
+        }
       }
     }
+    occurrenceCache.set(analysis, occurrences);
   }
+  return occurrences;
 }
 
 export interface FlowListSplit {
@@ -46,7 +55,7 @@ export function flowListSplits(analysis: PlanAnalysis, field: UnitsField): FlowL
     const entries = field.entries;
     const hasUnknown = entries.map((e) => analysis.unitParts(e).some((p) => p.kind === 'unknown'));
     const allKnown = (from: number, to: number) => {
-      const parts = matchUnitPhrase(analysis.data.registry, joinEntries(from, to));
+      const parts = readUnitPhrase(analysis.data.registry, joinEntries(from, to));
       return parts.length > 0 && parts.every((p) => p.kind === 'known');
     };
     const joinEntries = (from: number, to: number) => entries.slice(from, to + 1).map((e) => e.text.trim()).join(', ');

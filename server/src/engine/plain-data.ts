@@ -1,0 +1,33 @@
+// The document as plain data for the JSON schema. A lean walk instead of yaml's toJS: plans use
+// only maps, sequences and scalars. Aliases are resolved against a budget, so an alias bomb fails
+// fast instead of expanding (the caller reports it as a syntax finding).
+
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+
+export class AliasLimitError extends Error {}
+
+export function toPlainData(doc: Document.Parsed, maxAliasCount: number): unknown {
+  let aliases = 0;
+  let expanded = 0;
+  const convert = (node: unknown): unknown => {
+    if (node === null || node === undefined) return null;
+    if (isScalar(node)) return node.value;
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(convert(pair.key));
+        out[key] = convert(pair.value);
+      }
+      return out;
+    }
+    if (isSeq(node)) return node.items.map(convert);
+    if (isAlias(node)) {
+      // Every alias costs its expansion: what "billion laughs" multiplies.
+      if (++aliases > maxAliasCount || ++expanded > maxAliasCount * 100) throw new AliasLimitError();
+      return convert(node.resolve(doc) as Node | undefined);
+    }
+    return null;
+  };
+  return convert(doc.contents);
+}
