@@ -39,14 +39,34 @@ export function replaceInScalar(
 ): TextEdit {
   const value = String(node.value ?? '');
   const newValue = value.slice(0, valueRange.start) + replacement + value.slice(valueRange.end);
-  const whole = { start: node.range![0], end: node.range![1] };
+  const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
   if (sourceRange) {
     const plainOk = node.type !== 'PLAIN' || isSafePlain(newValue, inFlow);
     const quotedOk =
       (node.type === 'QUOTE_DOUBLE' && !/["\\]/.test(replacement)) || (node.type === 'QUOTE_SINGLE' && !replacement.includes("'"));
-    if ((node.type === 'PLAIN' && plainOk) || quotedOk) return { range: sourceRange, newText: replacement };
+    // Inside a block scalar's body, one line of text with no edge spaces reads back as written.
+    const blockOk = block && replacement !== '' && replacement === replacement.trim() && !/[\r\n]/.test(replacement);
+    if ((node.type === 'PLAIN' && plainOk) || quotedOk || blockOk) return { range: sourceRange, newText: replacement };
   }
-  return { range: whole, newText: scalarText(newValue, node, inFlow) };
+  return replaceScalar(analysis.text, node, newValue, inFlow);
+}
+
+/**
+ * Where a block scalar (`|`, `>`) ends without its trailing line breaks, which its range includes,
+ * and the comment on its header line; undefined for other scalars.
+ */
+export function blockScalarExtent(text: string, node: Scalar): { end: number; comment?: string } | undefined {
+  if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return undefined;
+  const [start, end] = node.range!;
+  const source = text.slice(start, end);
+  return { end: start + source.trimEnd().length, comment: /^[|>][-+0-9]*[ \t]+(#[^\r\n]*)/.exec(source)?.[1].trimEnd() };
+}
+
+/** Rewrites a whole scalar with a new value; a block scalar's header comment and final line break stay. */
+export function replaceScalar(text: string, node: Scalar, value: string, inFlow: boolean): TextEdit {
+  const block = blockScalarExtent(text, node);
+  if (block) return { range: { start: node.range![0], end: block.end }, newText: scalarText(value, null, inFlow) + (block.comment ? ` ${block.comment}` : '') };
+  return { range: { start: node.range![0], end: node.range![1] }, newText: scalarText(value, node, inFlow) };
 }
 
 /** Removes one entry of a sequence, with its separator (flow) or its whole line (block). */
@@ -62,7 +82,7 @@ export function removeSequenceEntry(analysis: PlanAnalysis, seq: Node, index: nu
     return { range: { start, end }, newText: '' };
   }
   // Block sequence: from the start of the "- " line to the start of the next line.
-  const lines = analysis.parsed.lines;
+  const lines = analysis.lines;
   const line = lines.positionAt(start).line;
   const lineStart = lines.lineStarts[line];
   const lastLine = lines.positionAt(Math.max(start, end - 1)).line;

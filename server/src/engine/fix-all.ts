@@ -24,12 +24,14 @@ export function safeEdits(analysis: PlanAnalysis): TextEdit[] {
   return edits;
 }
 
-export function fixAll(text: string, data: EngineData, options: AnalysisOptions): FixAllResult {
+/** `analysis`, when given, is the analysis of `text` with these data and options: the first pass reuses it. */
+export function fixAll(text: string, data: EngineData, options: AnalysisOptions, analysis?: PlanAnalysis): FixAllResult {
   let current = text;
   let applied = 0;
   let passes = 0;
   while (passes < MAX_PASSES) {
-    const edits = safeEdits(new PlanAnalysis(current, data, options));
+    const reuse = passes === 0 && analysis?.text === text && analysis.data === data && analysis.options === options;
+    const edits = safeEdits(reuse ? analysis : new PlanAnalysis(current, data, options));
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     passes++;

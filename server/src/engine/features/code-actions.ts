@@ -2,12 +2,13 @@
 // (insert a missing lead or deadline, move an item to its area's section, silence a finding) and
 // rewrites (normalise a deadline, split "A; B" into a list), and fix-all. Minimal text edits only.
 
+import type { Node } from 'yaml';
 import type { PlanAnalysis } from '../analysis';
 import { areaOfCode, isWellFormedCode } from '../data/catalog';
-import { scalarText } from '../edits';
+import { blockScalarExtent, replaceScalar, scalarText } from '../edits';
 import { fixAll } from '../fix-all';
 import { AREA_NUMERALS, type ItemModel, type TaskModel } from '../model';
-import { DISABLE_NEXT_LINE } from '../suppress';
+import { DISABLE_NEXT_LINE, directivesOf, insideScalar } from '../suppress';
 import type { Finding, OffsetRange, TextEdit } from '../types';
 import { deadlineSuggestions } from '../data/deadline';
 import { itemAt, taskAt } from './locate';
@@ -31,7 +32,7 @@ export interface PlanCodeAction {
 const overlaps = (a: OffsetRange, b: OffsetRange) => a.start <= b.end && b.start <= a.end;
 
 function lineOf(analysis: PlanAnalysis, offset: number) {
-  const lines = analysis.parsed.lines;
+  const lines = analysis.lines;
   const line = lines.positionAt(offset).line;
   const start = lines.lineStarts[line];
   const content = analysis.text.slice(start, lines.lineEnd(line));
@@ -40,7 +41,7 @@ function lineOf(analysis: PlanAnalysis, offset: number) {
 
 /** Offset just after the last line a node occupies (including its line break). */
 function afterLastLine(analysis: PlanAnalysis, end: number): number {
-  const lines = analysis.parsed.lines;
+  const lines = analysis.lines;
   const lastLine = lines.positionAt(end > 0 && analysis.text[end - 1] === '\n' ? end - 1 : end).line;
   return lastLine + 1 < lines.lineCount ? lines.lineStarts[lastLine + 1] : analysis.text.length;
 }
@@ -95,7 +96,7 @@ function moveItemAction(analysis: PlanAnalysis, item: ItemModel, targetArea: num
   let blockStart = dash.start;
   // Comment lines directly above the item travel with it.
   for (let line = dash.line - 1; line >= 0; line--) {
-    const l = lineOf(analysis, analysis.parsed.lines.lineStarts[line]);
+    const l = lineOf(analysis, analysis.lines.lineStarts[line]);
     if (!/^\s*#/.test(l.content) || l.indent.length !== dash.indent.length) break;
     blockStart = l.start;
   }
@@ -135,10 +136,13 @@ function moveItemAction(analysis: PlanAnalysis, item: ItemModel, targetArea: num
   return { title: analysis.messages.actionMoveItem(numeral), kind: 'quickfix', edits, findings: [finding] };
 }
 
-function disableAction(analysis: PlanAnalysis, finding: Finding): PlanCodeAction {
+function disableAction(analysis: PlanAnalysis, finding: Finding): PlanCodeAction | undefined {
   const target = lineOf(analysis, finding.range.start);
-  const previous = target.line > 0 ? lineOf(analysis, analysis.parsed.lines.lineStarts[target.line - 1]) : undefined;
-  const directive = previous && new RegExp(`^\\s*#\\s*${DISABLE_NEXT_LINE}\\b(.*)$`).exec(previous.content);
+  // A line inside a multi-line scalar (a block's body) cannot take a comment above it: it would be text.
+  if (insideScalar(analysis.parsed.doc.contents as Node | null, target.start)) return undefined;
+  const previous = target.line > 0 ? lineOf(analysis, analysis.lines.lineStarts[target.line - 1]) : undefined;
+  // Only a real directive comment: the same words inside a block scalar are plan text.
+  const directive = previous && directivesOf(analysis.parsed).has(previous.line) && new RegExp(`^\\s*#\\s*${DISABLE_NEXT_LINE}\\b(.*)$`).exec(previous.content);
   if (directive && previous) {
     // Add the code to the directive already there (before any "-- reason").
     const reason = previous.content.indexOf(' -- ');
@@ -162,7 +166,7 @@ function normalizeDeadlineAction(analysis: PlanAnalysis, task: TaskModel): PlanC
   return {
     title: analysis.messages.fixNormalizeDeadline(meaning.normalized),
     kind: 'refactor.rewrite',
-    edits: [{ range: field.field.valueRange, newText: scalarText(meaning.normalized, field.node, false) }],
+    edits: [replaceScalar(analysis.text, field.node, meaning.normalized, false)],
   };
 }
 
@@ -175,10 +179,12 @@ function splitListAction(analysis: PlanAnalysis, task: TaskModel, offset: number
     const keyLine = lineOf(analysis, field.field.keyRange.start);
     const indent = ' '.repeat(field.field.keyRange.start - keyLine.start + 2);
     const list = names.map((n) => `\n${indent}- ${scalarText(n, null, false)}`).join('');
+    // A block scalar keeps its final line break and its header comment (now after the key).
+    const block = blockScalarExtent(analysis.text, field.entries[0].node);
     return {
       title: analysis.messages.actionSplitUnitList(),
       kind: 'refactor.rewrite',
-      edits: [{ range: { start: field.field.keyRange.end + 1, end: field.field.valueRange.end }, newText: list }],
+      edits: [{ range: { start: field.field.keyRange.end + 1, end: block?.end ?? field.field.valueRange.end }, newText: (block?.comment ? ` ${block.comment}` : '') + list }],
     };
   }
   return undefined;
@@ -186,7 +192,7 @@ function splitListAction(analysis: PlanAnalysis, task: TaskModel, offset: number
 
 /** Safe fixes of the whole document as the fewest edits: one pass's edits, or one replaced span. */
 export function fixAllEdits(analysis: PlanAnalysis): TextEdit[] {
-  const result = fixAll(analysis.text, analysis.data, analysis.options);
+  const result = fixAll(analysis.text, analysis.data, analysis.options, analysis);
   if (result.text === analysis.text) return [];
   const before = analysis.text;
   const after = result.text;
@@ -222,7 +228,10 @@ export function codeActions(analysis: PlanAnalysis, range: OffsetRange, only?: r
         }
       }
     }
-    for (const finding of findings) actions.push(disableAction(analysis, finding));
+    for (const finding of findings) {
+      const disable = disableAction(analysis, finding);
+      if (disable) actions.push(disable);
+    }
   }
   if (wants('refactor.rewrite')) {
     const task = taskAt(analysis, range.start);

@@ -2,6 +2,7 @@
 // docs/rules/<code>.md and fixtures under test/fixtures/rules/.
 
 import type { PlanAnalysis } from '../analysis';
+import { visibleRange } from '../parse';
 import type { Finding } from '../types';
 import { criterionAreaMismatchRule } from './criterion-area-mismatch';
 import { criterionNotStringRule } from './criterion-not-string';
@@ -45,7 +46,11 @@ export function runRules(analysis: PlanAnalysis): Finding[] {
       analysis,
       model: analysis.model,
       msg: analysis.messages,
-      report: ({ severity, ...rest }) => findings.push({ code: rule.code, severity: severity ?? rule.defaultSeverity, ...rest }),
+      report: ({ severity, range, ...rest }) => {
+        // Never an empty range where there is something to see: a null root or key has a zero-width range.
+        const shown = range.end > range.start ? range : visibleRange(analysis.text, analysis.lines, range);
+        findings.push({ code: rule.code, severity: severity ?? rule.defaultSeverity, range: shown, ...rest });
+      },
     };
     rule.check(ctx);
   };

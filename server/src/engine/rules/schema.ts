@@ -135,10 +135,12 @@ function reportError(ctx: RuleContext, error: ErrorObject, root: Node | null): v
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const range = keyRangeAt(root, [...segments, key]) ?? valueRange();
       const suggestion = suggestKey(key, allowedKeys(segments));
+      // Renaming to a key the object already has would make a duplicate key: say it, offer no fix.
+      const taken = isMap(node) && node.items.some((p) => isScalar(p.key) && String(p.key.value) === suggestion);
       ctx.report({
         range,
         message: msg.schemaUnknownKey(key, describe(ctx, segments), suggestion),
-        fixes: suggestion ? [{ title: msg.fixRenameKey(suggestion), edits: [{ range, newText: suggestion }], safe: false, preferred: true }] : undefined,
+        fixes: suggestion && !taken ? [{ title: msg.fixRenameKey(suggestion), edits: [{ range, newText: suggestion }], safe: false, preferred: true }] : undefined,
       });
       return;
     }
