@@ -1,6 +1,8 @@
 // Generates realistic plans of any size for benchmarks and fuzzing: the vocabulary of the real
 // Hà Tĩnh appendix (task texts, units, deadlines, codes), deterministic for a given seed, with a
 // chosen share of tasks carrying a defect (missing lead or deadline, misspelt unit, bad deadline).
+// Each criterion is one item, as in a province's plan; large plans have many tasks per item
+// (small ones cycle through the codes and may repeat one).
 
 export function prng(seed) {
   let a = seed >>> 0;
@@ -63,11 +65,14 @@ export function generatePlan({ tasks, seed = 1, defectRate = 0.01, year = 2023 }
     if (written >= tasks) break;
     out.push(`  - area: ${numeral}`, `    title: ${title}`, '    items:');
     let inSection = 0;
+    // As in a province's plan, each criterion is one item; a larger plan has more tasks per item.
+    const perItem = Math.max(1, Math.ceil(perSection / codes.length));
+    let codeIndex = 0;
     while (inSection < perSection && written < tasks) {
-      const code = pick(codes);
+      const code = codes[codeIndex++ % codes.length];
       const defectiveCode = random() < defectRate / DEFECTS.length;
       out.push(`      - criteria: [${defectiveCode ? code : JSON.stringify(code)}]`, `        finding: Tiêu chí này năm ${year - 1} chưa đạt điểm tối đa`, '        tasks:');
-      const count = 1 + Math.floor(random() * 4);
+      const count = perItem <= 4 ? 1 + Math.floor(random() * 4) : perItem;
       for (let k = 0; k < count && inSection < perSection && written < tasks; k++, inSection++, written++) {
         const defect = random() < defectRate ? pick(DEFECTS.filter((d) => d !== 'unquoted-code')) : undefined;
         if (random() < 0.15) out.push('          - task: |-', ...MULTILINE.split('\n').map((l) => `              ${l}`));

@@ -4,13 +4,14 @@
 
 import type { Catalog } from './data/catalog';
 import { parseDeadline, type DeadlineMeaning } from './data/deadline';
-import { toPlainData } from './plain-data';
+import { forgetPlainData, toPlainData } from './plain-data';
 import type { UnitRegistry } from './data/registry';
 import { readUnitPhrase, type UnitPart } from './data/unit-phrase';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import { messagesFor, type Messages } from './messages';
-import { buildModel, type DeadlineField, type PlanModel, type UnitEntry } from './model';
+import { buildModel, patchModel, type DeadlineField, type PlanModel, type UnitEntry } from './model';
 import { LineIndex, parsePlanText, type ParsedDocument, type SyntaxProblem } from './parse';
+import { composeChanges, diffTexts, editLines, reparse, utf8Bytes, type TextChange } from './incremental';
 import { directivesOf, isSuppressed } from './suppress';
 import { runRules } from './rules';
 import { scalarSourceMap, valueRangeInSource } from './scalar-offsets';
@@ -36,12 +37,25 @@ export const DEFAULT_OPTIONS: AnalysisOptions = { locale: 'vi', severities: {}, 
  * this small fixed-shape wrapper adds the cell's position without copying the part.
  */
 export class LocatedUnitPart implements UnitPart {
+  private readonly relativeStart: number;
+  private readonly relativeEnd: number;
+
   constructor(
     readonly part: UnitPart,
-    readonly sourceRange: OffsetRange,
+    /** The cell's scalar: positions are kept relative to it, so they follow when an edit moves it. */
+    private readonly node: UnitEntry['node'],
+    sourceRange: OffsetRange,
     /** False when the scalar could not be aligned with its source and sourceRange is the whole scalar. */
     readonly exact: boolean,
-  ) {}
+  ) {
+    this.relativeStart = sourceRange.start - node.range![0];
+    this.relativeEnd = sourceRange.end - node.range![0];
+  }
+
+  get sourceRange(): OffsetRange {
+    const base = this.node.range![0];
+    return { start: base + this.relativeStart, end: base + this.relativeEnd };
+  }
   get kind() {
     return this.part.kind;
   }
@@ -65,6 +79,10 @@ export class LocatedUnitPart implements UnitPart {
   }
 }
 
+// Unit parts of a cell depend only on its text and the registry: kept per scalar node across
+// versions (incremental parsing keeps the nodes of unchanged cells).
+const unitPartCache = new WeakMap<UnitRegistry, WeakMap<UnitEntry['node'], LocatedUnitPart[]>>();
+
 // Deadline cells repeat ("Năm 2023" in most rows): parse each text once per plan year. Bounded.
 const deadlineCache = new Map<string, DeadlineMeaning>();
 
@@ -79,42 +97,182 @@ function readDeadline(text: string, planYear: number | undefined): DeadlineMeani
   return meaning;
 }
 
+export interface Predecessor {
+  analysis: PlanAnalysis;
+  /** The change from its text to this one, when the host knows it; otherwise it is computed. */
+  change?: TextChange;
+}
+
+/**
+ * One document version, analysed at most once. Everything is computed on first use: completion
+ * needs only the text and its lines, diagnostics need the parse, the model and the rules. Given the
+ * previous version, the parse reuses it and re-parses only the list entry an edit touched.
+ */
 export class PlanAnalysis {
-  readonly parsed: ParsedDocument;
-  readonly model: PlanModel;
   readonly messages: Messages;
-  /** Problems found before parsing (size, binary content); when present the text was not parsed. */
-  readonly limitProblems: SyntaxProblem[];
-  private readonly unitCache = new Map<UnitEntry['node'], LocatedUnitPart[]>();
   private readonly deadlineCache = new Map<DeadlineField, DeadlineMeaning | null>();
   private findingsCache: Finding[] | undefined;
   private plainCache: { value: unknown } | null | undefined;
+  private parsedCache: ParsedDocument | undefined;
+  private modelCache: PlanModel | undefined;
+  private linesCache: LineIndex | undefined;
+  private limitCache: SyntaxProblem[] | undefined;
+  private predecessor: Predecessor | undefined;
+  /** True when this version was parsed from its predecessor (for tests and measurements). */
+  reparsedIncrementally = false;
 
   constructor(
     readonly text: string,
     readonly data: EngineData,
     readonly options: AnalysisOptions = DEFAULT_OPTIONS,
+    predecessor?: Predecessor,
   ) {
     this.messages = messagesFor(options.locale);
-    this.limitProblems = checkLimits(text, options.limits);
-    this.parsed = this.limitProblems.length
-      ? { ...parsePlanText(''), text, lines: LineIndex.of(text) }
-      : parsePlanText(text);
-    this.model = buildModel(this.parsed);
+    // Only a predecessor with the same data and options can lend its parse. Versions that were never
+    // parsed (completion needs none) are skipped, so the chain to the last parsed version stays one
+    // link long and the change is computed from that version's text.
+    let base = predecessor;
+    if (base && !base.analysis.parsedCache) {
+      const grand = base.analysis.predecessor;
+      const change = grand?.change && base.change ? composeChanges(grand.change, base.change) : undefined;
+      base = grand && { analysis: grand.analysis, change };
+    }
+    if (base && base.analysis.data === data && base.analysis.options === options) this.predecessor = base;
+  }
+
+  /** The change from the predecessor's text, computed (once) when the host did not say. */
+  private get change(): TextChange | undefined {
+    const predecessor = this.predecessor;
+    if (predecessor && !predecessor.change) predecessor.change = diffTexts(predecessor.analysis.text, this.text) ?? { start: 0, end: 0, newLength: 0 };
+    return predecessor?.change;
+  }
+
+  /** Problems found before parsing (size, binary content); when present the text is not parsed. */
+  get limitProblems(): SyntaxProblem[] {
+    if (!this.limitCache) {
+      // After a small change to a clean version only the changed lines can break a limit.
+      const previous = this.predecessor?.analysis;
+      const change = previous?.limitCache?.length === 0 ? this.change : undefined;
+      if (change && this.changedLinesWithinLimits(change)) this.limitCache = [];
+      else {
+        this.limitCache = checkLimits(this.text, this.options.limits);
+        if (this.limitCache.length === 0) this.byteLength = utf8Bytes(this.text);
+      }
+    }
+    return this.limitCache;
+  }
+
+  private byteLength: number | undefined;
+
+  private changedLinesWithinLimits(change: TextChange): boolean {
+    const previous = this.predecessor!.analysis;
+    if (previous.byteLength === undefined) return false;
+    const inserted = this.text.slice(change.start, change.start + change.newLength);
+    this.byteLength = previous.byteLength - utf8Bytes(previous.text.slice(change.start, change.end)) + utf8Bytes(inserted);
+    const limits = this.options.limits;
+    if (this.byteLength > limits.maxFileBytes || /[\u0000\uFFFD]/.test(inserted)) return false;
+    const lines = this.lines;
+    const from = lines.lineStarts[lines.positionAt(change.start).line];
+    const to = lines.lineEnd(lines.positionAt(change.start + change.newLength).line);
+    // The changed lines alone, with room left for the depth of the entry they sit in.
+    return checkLimits(this.text.slice(from, to), { ...limits, maxDepth: Math.max(1, limits.maxDepth - 16) }).length === 0;
+  }
+
+  /** Line starts of the text; does not need the parse. */
+  get lines(): LineIndex {
+    if (this.parsedCache) return this.parsedCache.lines;
+    if (!this.linesCache) {
+      const previous = this.predecessor?.analysis;
+      const before = previous && (previous.parsedCache?.lines ?? previous.linesCache);
+      const change = before ? this.change : undefined;
+      this.linesCache = before && change ? editLines(before, this.text, change) : LineIndex.of(this.text);
+    }
+    return this.linesCache;
+  }
+
+  get parsed(): ParsedDocument {
+    if (!this.parsedCache) {
+      this.parsedCache = this.parseFromPredecessor() ?? this.parseAll();
+      this.predecessor = undefined;
+    }
+    return this.parsedCache;
+  }
+
+  get model(): PlanModel {
+    return (this.modelCache ??= buildModel(this.parsed));
+  }
+
+  private parseAll(): ParsedDocument {
+    if (this.limitProblems.length) return { ...parsePlanText(''), text: this.text, lines: this.lines };
+    return parsePlanText(this.text);
+  }
+
+  private parseFromPredecessor(): ParsedDocument | undefined {
+    const previous = this.predecessor?.analysis;
+    if (!previous || previous.retired || !previous.parsedCache || previous.limitProblems.length || this.limitProblems.length) return undefined;
+    const change = this.change;
+    if (!change || (change.start === change.end && change.newLength === 0)) {
+      previous.retired = true;
+      return { ...previous.parsedCache, text: this.text };
+    }
+    const model = previous.model;
+    const result = reparse({ parsed: previous.parsedCache, model }, this.text, change, this.lines);
+    if (!result) return undefined;
+    // The previous document and model now belong to this version; only the replaced entry is new.
+    previous.retired = true;
+    this.reparsedIncrementally = true;
+    this.modelCache = patchModel(model, result.replaced);
+    forgetPlainData(result.replaced.ancestors);
+    return result.parsed;
+  }
+
+  /** Set when a successor took over this version's document: nothing may read it any more. */
+  retired = false;
+
+  /**
+   * For a request away from the last edit, before this version is parsed: the previous version
+   * (parsed, intact) and the offset there. Hover right after a keystroke answers from it instead
+   * of parsing a 10,000-task plan; the lines the edit touched always get this version.
+   */
+  previousView(offset: number): { analysis: PlanAnalysis; offset: number; toCurrent(offset: number): number } | undefined {
+    const previous = this.predecessor?.analysis;
+    if (this.parsedCache || !previous || previous.retired || !previous.modelCache) return undefined;
+    const change = this.change;
+    if (!change) return undefined;
+    const lines = this.lines;
+    const firstLine = lines.positionAt(change.start).line;
+    const lastLine = lines.positionAt(change.start + change.newLength).line;
+    const line = lines.positionAt(offset).line;
+    if (line >= firstLine && line <= lastLine) return undefined;
+    const delta = change.newLength - (change.end - change.start);
+    const toPrevious = (o: number) => (o < change.start ? o : o - delta);
+    const toCurrent = (o: number) => (o < change.start ? o : o + delta);
+    return { analysis: previous, offset: toPrevious(offset), toCurrent };
   }
 
   get planYear(): number | undefined {
+    if (!this.modelCache && this.predecessor && !this.predecessor.analysis.retired && this.predecessor.analysis.modelCache) {
+      // Completion asks for the year on every keystroke: take it from the previous version when the
+      // edit is after the plan header, without parsing this one.
+      const previous = this.predecessor.analysis;
+      const change = this.change;
+      const header = previous.model.header;
+      const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
+      if (change && header && change.start > headerEnd) return previous.planYear;
+    }
     return this.model.header?.year?.value;
   }
 
   /** The units a lead/support entry names, each with its range in the document. */
   unitParts(entry: UnitEntry): LocatedUnitPart[] {
-    let parts = this.unitCache.get(entry.node);
+    let byNode = unitPartCache.get(this.data.registry);
+    if (!byNode) unitPartCache.set(this.data.registry, (byNode = new WeakMap()));
+    let parts = byNode.get(entry.node);
     if (!parts) {
       const matched = readUnitPhrase(this.data.registry, entry.text);
       const map = matched.length ? scalarSourceMap(this.text, entry.node) : null;
-      parts = matched.map((part) => new LocatedUnitPart(part, valueRangeInSource(this.text, entry.node, part.range, map), map !== null));
-      this.unitCache.set(entry.node, parts);
+      parts = matched.map((part) => new LocatedUnitPart(part, entry.node, valueRangeInSource(this.text, entry.node, part.range, map), map !== null));
+      byNode.set(entry.node, parts);
     }
     return parts;
   }
@@ -151,7 +309,7 @@ export class PlanAnalysis {
     for (const finding of raw) {
       const severity = this.options.severities[finding.code] ?? finding.severity;
       if (severity === 'off') continue;
-      if (isSuppressed(directives, this.parsed.lines, finding)) continue;
+      if (isSuppressed(directives, this.lines, finding)) continue;
       findings.push(severity === finding.severity ? finding : { ...finding, severity });
     }
     return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));

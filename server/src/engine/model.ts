@@ -121,6 +121,32 @@ export function nodeRange(node: Node): OffsetRange {
   return { start, end: valueEnd };
 }
 
+// Positions are read from the YAML nodes when asked, never copied: an incremental re-parse moves
+// the nodes after an edit, and every model object that is kept stays right without being touched.
+
+class FieldOf implements Field {
+  readonly value: Node | null;
+  constructor(
+    readonly pair: Pair,
+    readonly key: Scalar,
+    /** The value as parsed, with or without a range (an empty value has a zero-width one). */
+    private readonly raw: Node | null,
+  ) {
+    this.value = raw && raw.range ? raw : null;
+  }
+  get keyRange(): OffsetRange {
+    return nodeRange(this.key);
+  }
+  get valueRange(): OffsetRange {
+    const raw = this.raw;
+    return raw?.range && raw.range[1] > raw.range[0] ? nodeRange(raw) : this.keyRange;
+  }
+  get range(): OffsetRange {
+    const key = this.keyRange;
+    return { start: key.start, end: Math.max(key.end, this.valueRange.end) };
+  }
+}
+
 function fieldsOf(map: YAMLMap): Map<string, Field> {
   const fields = new Map<string, Field>();
   for (const pair of map.items) {
@@ -128,17 +154,7 @@ function fieldsOf(map: YAMLMap): Map<string, Field> {
     if (!isScalar(key) || !key.range) continue;
     const name = String(key.value);
     if (fields.has(name)) continue;
-    const value = (pair.value as Node | null) ?? null;
-    const keyRange = nodeRange(key);
-    const valueRange = value?.range && value.range[1] > value.range[0] ? nodeRange(value) : keyRange;
-    fields.set(name, {
-      pair,
-      key,
-      keyRange,
-      value: value && value.range ? value : null,
-      valueRange,
-      range: { start: keyRange.start, end: Math.max(keyRange.end, valueRange.end) },
-    });
+    fields.set(name, new FieldOf(pair, key, (pair.value as Node | null) ?? null));
   }
   return fields;
 }
@@ -149,11 +165,34 @@ function anchorOf(map: YAMLMap): OffsetRange {
   return nodeRange(map);
 }
 
+class TextOf implements TextValue {
+  constructor(
+    readonly text: string,
+    readonly node: Scalar,
+    private readonly field: Field,
+  ) {}
+  get range(): OffsetRange {
+    return this.field.valueRange;
+  }
+}
+
 function textValue(field: Field | undefined): TextValue | null {
   if (!field || !isScalar(field.value) || field.value.value === null) return null;
   const value = field.value.value;
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  return { text: String(value), range: field.valueRange, node: field.value };
+  return new TextOf(String(value), field.value, field);
+}
+
+class EntryOf implements UnitEntry {
+  constructor(
+    readonly text: string,
+    readonly node: Scalar,
+    readonly index: number,
+    private readonly field: Field | null,
+  ) {}
+  get range(): OffsetRange {
+    return this.field ? this.field.valueRange : nodeRange(this.node);
+  }
 }
 
 function unitsField(field: Field | undefined): UnitsField | null {
@@ -164,16 +203,14 @@ function unitsField(field: Field | undefined): UnitsField | null {
   }
   if (isScalar(value)) {
     if (typeof value.value !== 'string') return { field, form: 'invalid', flow: false, entries: [] };
-    return { field, form: 'string', flow: false, entries: [{ text: value.value, range: field.valueRange, node: value, index: 0 }] };
+    return { field, form: 'string', flow: false, entries: [new EntryOf(value.value, value, 0, field)] };
   }
   if (isSeq(value)) {
     const entries: UnitEntry[] = [];
     value.items.forEach((entry, index) => {
-      if (isScalar(entry) && typeof entry.value === 'string' && entry.range) {
-        entries.push({ text: entry.value, range: nodeRange(entry), node: entry, index });
-      }
+      if (isScalar(entry) && typeof entry.value === 'string' && entry.range) entries.push(new EntryOf(entry.value, entry, index, null));
     });
-    const blank = value.items.length === 0 || entries.every((e) => e.text.trim() === '') && entries.length === value.items.length;
+    const blank = value.items.length === 0 || (entries.every((e) => e.text.trim() === '') && entries.length === value.items.length);
     return { field, form: blank ? 'empty' : 'list', flow: Boolean(value.flow), entries };
   }
   return { field, form: 'invalid', flow: false, entries: [] };
@@ -187,6 +224,18 @@ function deadlineField(field: Field | undefined): DeadlineField | null {
   return { field, text: raw !== null && raw.trim() !== '' ? raw : null, node: value };
 }
 
+class CriterionOf implements CriterionRef {
+  constructor(
+    readonly code: string,
+    readonly node: Scalar,
+    readonly readAsNumber: boolean,
+    readonly index: number,
+  ) {}
+  get range(): OffsetRange {
+    return nodeRange(this.node);
+  }
+}
+
 function criterionRefs(field: Field | undefined): CriterionRef[] {
   if (!field || !isSeq(field.value)) return [];
   const refs: CriterionRef[] = [];
@@ -196,9 +245,139 @@ function criterionRefs(field: Field | undefined): CriterionRef[] {
     // A plain scalar keeps its source text: "1.10" stays "1.10" although YAML read 1.1.
     const code = readAsNumber ? (entry.source ?? String(entry.value)) : typeof entry.value === 'string' ? entry.value : null;
     if (code === null) return;
-    refs.push({ code: code.trim(), range: nodeRange(entry), node: entry, readAsNumber, index });
+    refs.push(new CriterionOf(code.trim(), entry, readAsNumber, index));
   });
   return refs;
+}
+
+class TaskOf implements TaskModel {
+  readonly text: TextValue | null;
+  readonly lead: UnitsField | null;
+  readonly support: UnitsField | null;
+  readonly deadline: DeadlineField | null;
+  constructor(
+    readonly node: YAMLMap,
+    readonly index: number,
+    readonly item: ItemModel,
+  ) {
+    const fields = fieldsOf(node);
+    this.text = textValue(fields.get('task'));
+    this.lead = unitsField(fields.get('lead'));
+    this.support = unitsField(fields.get('support'));
+    this.deadline = deadlineField(fields.get('deadline'));
+  }
+  get range(): OffsetRange {
+    return nodeRange(this.node);
+  }
+  get anchor(): OffsetRange {
+    return anchorOf(this.node);
+  }
+}
+
+class ItemOf implements ItemModel {
+  readonly criteriaField: Field | null;
+  readonly criteria: CriterionRef[];
+  readonly name: TextValue | null;
+  readonly finding: TextValue | null;
+  readonly tasksField: Field | null;
+  readonly tasks: TaskModel[] = [];
+  constructor(
+    readonly node: YAMLMap,
+    readonly index: number,
+    readonly section: SectionModel,
+  ) {
+    const fields = fieldsOf(node);
+    this.criteriaField = fields.get('criteria') ?? null;
+    this.criteria = criterionRefs(fields.get('criteria'));
+    this.name = textValue(fields.get('name'));
+    this.finding = textValue(fields.get('finding'));
+    this.tasksField = fields.get('tasks') ?? null;
+    const tasks = this.tasksField?.value;
+    if (isSeq(tasks)) {
+      tasks.items.forEach((taskNode, taskIndex) => {
+        if (isMap(taskNode)) this.tasks.push(new TaskOf(taskNode, taskIndex, this));
+      });
+    }
+  }
+  get range(): OffsetRange {
+    return nodeRange(this.node);
+  }
+  get anchor(): OffsetRange {
+    return anchorOf(this.node);
+  }
+}
+
+class AreaOf {
+  constructor(
+    readonly numeral: string,
+    readonly number: number | null,
+    readonly field: Field,
+  ) {}
+  get range(): OffsetRange {
+    return this.field.valueRange;
+  }
+}
+
+class SectionOf implements SectionModel {
+  readonly area: SectionModel['area'];
+  readonly title: TextValue | null;
+  readonly itemsField: Field | null;
+  readonly items: ItemModel[] = [];
+  constructor(
+    readonly node: YAMLMap,
+    readonly index: number,
+  ) {
+    const fields = fieldsOf(node);
+    const areaField = fields.get('area');
+    const numeral = isScalar(areaField?.value) && areaField.value.value !== null ? String(areaField.value.value).trim() : null;
+    const areaNumber = numeral ? AREA_NUMERALS.indexOf(numeral as (typeof AREA_NUMERALS)[number]) + 1 : 0;
+    this.area = areaField && numeral !== null ? new AreaOf(numeral, areaNumber || null, areaField) : null;
+    this.title = textValue(fields.get('title'));
+    this.itemsField = fields.get('items') ?? null;
+    const items = this.itemsField?.value;
+    if (isSeq(items)) {
+      items.items.forEach((itemNode, itemIndex) => {
+        if (isMap(itemNode)) this.items.push(new ItemOf(itemNode, itemIndex, this));
+      });
+    }
+  }
+  get range(): OffsetRange {
+    return nodeRange(this.node);
+  }
+  get anchor(): OffsetRange {
+    return anchorOf(this.node);
+  }
+}
+
+class YearOf {
+  constructor(
+    readonly value: number,
+    private readonly field: Field,
+  ) {}
+  get range(): OffsetRange {
+    return this.field.valueRange;
+  }
+}
+
+class HeaderOf implements PlanHeader {
+  readonly map: YAMLMap | null;
+  readonly title: TextValue | null;
+  readonly issuer: TextValue | null;
+  readonly year: PlanHeader['year'];
+  readonly document: TextValue | null;
+  constructor(readonly field: Field) {
+    this.map = isMap(field.value) ? field.value : null;
+    const fields = this.map ? fieldsOf(this.map) : new Map<string, Field>();
+    const yearField = fields.get('year');
+    const yearValue = isScalar(yearField?.value) ? yearField.value.value : null;
+    this.title = textValue(fields.get('title'));
+    this.issuer = textValue(fields.get('issuer'));
+    this.year = typeof yearValue === 'number' && Number.isInteger(yearValue) && yearValue >= 2000 && yearValue <= 2100 ? new YearOf(yearValue, yearField!) : null;
+    this.document = textValue(fields.get('document'));
+  }
+  get anchor(): OffsetRange {
+    return this.field.keyRange;
+  }
 }
 
 export function buildModel(parsed: ParsedDocument): PlanModel {
@@ -207,84 +386,48 @@ export function buildModel(parsed: ParsedDocument): PlanModel {
   if (!isMap(root)) return model;
   model.root = root;
   const top = fieldsOf(root);
-
   const planField = top.get('plan');
-  if (planField) {
-    const map = isMap(planField.value) ? planField.value : null;
-    const fields = map ? fieldsOf(map) : new Map<string, Field>();
-    const yearField = fields.get('year');
-    const yearValue = isScalar(yearField?.value) ? yearField.value.value : null;
-    model.header = {
-      field: planField,
-      map,
-      anchor: planField.keyRange,
-      title: textValue(fields.get('title')),
-      issuer: textValue(fields.get('issuer')),
-      year: typeof yearValue === 'number' && Number.isInteger(yearValue) && yearValue >= 2000 && yearValue <= 2100 ? { value: yearValue, range: yearField!.valueRange } : null,
-      document: textValue(fields.get('document')),
-    };
-  }
-
+  if (planField) model.header = new HeaderOf(planField);
   const sectionsField = top.get('sections') ?? null;
   model.sectionsField = sectionsField;
   if (!sectionsField || !isSeq(sectionsField.value)) return model;
   sectionsField.value.items.forEach((sectionNode, sectionIndex) => {
-    if (!isMap(sectionNode)) return;
-    const fields = fieldsOf(sectionNode);
-    const areaField = fields.get('area');
-    const numeral = isScalar(areaField?.value) && areaField.value.value !== null ? String(areaField.value.value).trim() : null;
-    const areaNumber = numeral ? AREA_NUMERALS.indexOf(numeral as (typeof AREA_NUMERALS)[number]) + 1 : 0;
-    const section: SectionModel = {
-      index: sectionIndex,
-      node: sectionNode,
-      range: nodeRange(sectionNode),
-      anchor: anchorOf(sectionNode),
-      area: areaField && numeral !== null ? { numeral, number: areaNumber || null, range: areaField.valueRange, field: areaField } : null,
-      title: textValue(fields.get('title')),
-      itemsField: fields.get('items') ?? null,
-      items: [],
-    };
-    model.sections.push(section);
-    const itemsValue = section.itemsField?.value;
-    if (!isSeq(itemsValue)) return;
-    itemsValue.items.forEach((itemNode, itemIndex) => {
-      if (!isMap(itemNode)) return;
-      const itemFields = fieldsOf(itemNode);
-      const item: ItemModel = {
-        index: itemIndex,
-        section,
-        node: itemNode,
-        range: nodeRange(itemNode),
-        anchor: anchorOf(itemNode),
-        criteriaField: itemFields.get('criteria') ?? null,
-        criteria: criterionRefs(itemFields.get('criteria')),
-        name: textValue(itemFields.get('name')),
-        finding: textValue(itemFields.get('finding')),
-        tasksField: itemFields.get('tasks') ?? null,
-        tasks: [],
-      };
-      section.items.push(item);
-      model.items.push(item);
-      const tasksValue = item.tasksField?.value;
-      if (!isSeq(tasksValue)) return;
-      tasksValue.items.forEach((taskNode, taskIndex) => {
-        if (!isMap(taskNode)) return;
-        const taskFields = fieldsOf(taskNode);
-        const task: TaskModel = {
-          index: taskIndex,
-          item,
-          node: taskNode,
-          range: nodeRange(taskNode),
-          anchor: anchorOf(taskNode),
-          text: textValue(taskFields.get('task')),
-          lead: unitsField(taskFields.get('lead')),
-          support: unitsField(taskFields.get('support')),
-          deadline: deadlineField(taskFields.get('deadline')),
-        };
-        item.tasks.push(task);
-        model.tasks.push(task);
-      });
-    });
+    if (isMap(sectionNode)) model.sections.push(new SectionOf(sectionNode, sectionIndex));
   });
+  collectLists(model);
   return model;
+}
+
+/** model.items and model.tasks from the sections, in document order. */
+function collectLists(model: PlanModel): void {
+  model.items = model.sections.flatMap((s) => s.items);
+  model.tasks = model.items.flatMap((i) => i.tasks);
+}
+
+/**
+ * The model after an incremental re-parse replaced one list entry: only that entry's model is
+ * built again; every other object is kept (its positions follow the moved nodes). The previous
+ * model is reused and changed: it belongs to a retired version.
+ */
+export function patchModel(model: PlanModel, replaced: { old: YAMLMap; node: YAMLMap }): PlanModel | undefined {
+  const task = model.tasks.find((t) => t.node === replaced.old);
+  if (task) {
+    const next = new TaskOf(replaced.node, task.index, task.item);
+    task.item.tasks[task.item.tasks.indexOf(task)] = next;
+    model.tasks[model.tasks.indexOf(task)] = next;
+    return model;
+  }
+  const item = model.items.find((i) => i.node === replaced.old);
+  if (item) {
+    item.section.items[item.section.items.indexOf(item)] = new ItemOf(replaced.node, item.index, item.section);
+    collectLists(model);
+    return model;
+  }
+  const section = model.sections.find((s) => s.node === replaced.old);
+  if (section) {
+    model.sections[model.sections.indexOf(section)] = new SectionOf(replaced.node, section.index);
+    collectLists(model);
+    return model;
+  }
+  return undefined;
 }

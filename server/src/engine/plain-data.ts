@@ -6,12 +6,23 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } fro
 
 export class AliasLimitError extends Error {}
 
+// The data of a collection depends only on what is under it. Kept per node across versions; an
+// incremental re-parse forgets the collections around the entry it replaced.
+const converted = new WeakMap<object, unknown>();
+
+/** After an entry was replaced inside these collections, their data must be built again. */
+export function forgetPlainData(collections: readonly object[]): void {
+  for (const collection of collections) converted.delete(collection);
+}
+
 export function toPlainData(doc: Document.Parsed, maxAliasCount: number): unknown {
   let aliases = 0;
   let expanded = 0;
   const convert = (node: unknown): unknown => {
     if (node === null || node === undefined) return null;
     if (isScalar(node)) return node.value;
+    const known = converted.get(node as object);
+    if (known !== undefined) return known;
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
@@ -19,9 +30,15 @@ export function toPlainData(doc: Document.Parsed, maxAliasCount: number): unknow
         const key = isScalar(pair.key) ? String(pair.key.value) : String(convert(pair.key));
         out[key] = convert(pair.value);
       }
+      // Collections holding aliases are never kept: their data depends on anchors elsewhere.
+      if (aliases === 0) converted.set(node, out);
       return out;
     }
-    if (isSeq(node)) return node.items.map(convert);
+    if (isSeq(node)) {
+      const out = node.items.map(convert);
+      if (aliases === 0) converted.set(node, out);
+      return out;
+    }
     if (isAlias(node)) {
       // Every alias costs its expansion: what "billion laughs" multiplies.
       if (++aliases > maxAliasCount || ++expanded > maxAliasCount * 100) throw new AliasLimitError();

@@ -37,10 +37,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** docs/rules next to the bundle (dist/../docs/rules): the page each diagnostic code links to. */
 const docsDir = [join(__dirname, '..', 'docs', 'rules'), join(__dirname, '..', '..', '..', 'docs', 'rules')].find((d) => existsSync(d));
 
+const docUrls = new Map<string, string | undefined>();
+
+/** The file URL of a code's rule page, looked up once per code (diagnostics come by thousands). */
 export function ruleDocUrl(code: string): string | undefined {
-  if (!docsDir) return undefined;
-  const page = join(docsDir, `${code.replace('par/', '')}.md`);
-  return existsSync(page) ? pathToFileURL(page).toString() : undefined;
+  if (!docUrls.has(code)) {
+    const page = docsDir && join(docsDir, `${code.replace('par/', '')}.md`);
+    docUrls.set(code, page && existsSync(page) ? pathToFileURL(page).toString() : undefined);
+  }
+  return docUrls.get(code);
 }
 
 export function toDiagnostic(lines: LineIndex, uri: string, finding: Finding): Diagnostic {

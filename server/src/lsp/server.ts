@@ -25,6 +25,7 @@ import { unitAt } from '../engine/features/locate';
 import { documentSymbols, foldingRanges, planTree, type PlanTree } from '../engine/features/outline';
 import { unitReferencesAt } from '../engine/features/references';
 import { NodeHost, type HostProblem } from '../host/node-host';
+import type { TextChange } from '../engine/incremental';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toRange } from './convert';
 import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
 
@@ -46,7 +47,20 @@ const VALIDATION_DELAY_MS = 15;
 const BUNDLED_REGISTRY_FILE = [join(__dirname, '..', 'schemas', 'units.ha-tinh.json'), join(__dirname, '..', '..', '..', 'schemas', 'units.ha-tinh.json')];
 
 export class PlanLanguageServer {
-  private readonly documents = new TextDocuments(TextDocument);
+  /** The change that made each document's current version, in offsets of the version before it. */
+  private readonly lastChange = new Map<string, { fromVersion: number; change: TextChange | undefined }>();
+  private readonly documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      // One ranged change (typing) is what lets the next analysis re-parse only the edited entry.
+      const only = changes.length === 1 && 'range' in changes[0] ? changes[0] : undefined;
+      const change = only && 'range' in only
+        ? { start: document.offsetAt(only.range.start), end: document.offsetAt(only.range.end), newLength: only.text.length }
+        : undefined;
+      this.lastChange.set(document.uri, { fromVersion: document.version, change });
+      return TextDocument.update(document, changes, version);
+    },
+  });
   private readonly analyses = new Map<string, PlanAnalysis & { version?: number }>();
   private readonly settingsCache = new Map<string, DocumentSettings>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -72,46 +86,47 @@ export class PlanLanguageServer {
       clearTimeout(this.timers.get(e.document.uri));
       this.timers.delete(e.document.uri);
       this.analyses.delete(e.document.uri);
+      this.lastChange.delete(e.document.uri);
       c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
     c.onCompletion(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      const offset = a.parsed.lines.offsetAt(p.position);
-      return { isIncomplete: false, items: completionsAt(a, offset).map((e) => toCompletionItem(a.parsed.lines, e)) };
+      const offset = a.lines.offsetAt(p.position);
+      return { isIncomplete: false, items: completionsAt(a, offset).map((e) => toCompletionItem(a.lines, e)) };
     }, null));
     c.onHover(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      const hover = a ? hoverAt(a, a.parsed.lines.offsetAt(p.position)) : null;
-      return hover && a ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(a.parsed.lines, hover.range) } : null;
+      const hover = a ? hoverAt(a, a.lines.offsetAt(p.position)) : null;
+      return hover && a ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(a.lines, hover.range) } : null;
     }, null));
     c.onCodeAction(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       const uri = p.textDocument.uri;
       const version = this.documents.get(uri)!.version;
-      return codeActions(a, toOffsets(a.parsed.lines, p.range), p.context.only).map((action): CodeAction => {
+      return codeActions(a, toOffsets(a.lines, p.range), p.context.only).map((action): CodeAction => {
         const result: CodeAction = {
           title: action.title,
           kind: action.kind,
           isPreferred: action.isPreferred,
-          diagnostics: action.findings?.map((f) => toDiagnostic(a.parsed.lines, uri, f)),
+          diagnostics: action.findings?.map((f) => toDiagnostic(a.lines, uri, f)),
         };
         if (action.snippet && this.snippetCommand) {
           result.command = {
             title: action.title,
             command: 'parPlan.insertSnippet',
-            arguments: [uri, version, toRange(a.parsed.lines, { start: action.snippet.offset, end: action.snippet.replaceEnd }), action.snippet.text],
+            arguments: [uri, version, toRange(a.lines, { start: action.snippet.offset, end: action.snippet.replaceEnd }), action.snippet.text],
           };
         } else {
-          result.edit = { documentChanges: [{ textDocument: { uri, version }, edits: action.edits.map((e) => ({ range: toRange(a.parsed.lines, e.range), newText: e.newText })) }] };
+          result.edit = { documentChanges: [{ textDocument: { uri, version }, edits: action.edits.map((e) => ({ range: toRange(a.lines, e.range), newText: e.newText })) }] };
         }
         return result;
       });
     }, null));
     c.onDocumentSymbol(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      return a ? documentSymbols(a).map((s) => toDocumentSymbol(a.parsed.lines, s)) : null;
+      return a ? documentSymbols(a).map((s) => toDocumentSymbol(a.lines, s)) : null;
     }, null));
     c.onFoldingRanges(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
@@ -120,20 +135,20 @@ export class PlanLanguageServer {
     c.onReferences(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      return unitReferencesAt(a, a.parsed.lines.offsetAt(p.position)).map((m): Location => ({ uri: p.textDocument.uri, range: toRange(a.parsed.lines, m.range) }));
+      return unitReferencesAt(a, a.lines.offsetAt(p.position)).map((m): Location => ({ uri: p.textDocument.uri, range: toRange(a.lines, m.range) }));
     }, null));
     c.onDocumentHighlight(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      return unitReferencesAt(a, a.parsed.lines.offsetAt(p.position)).map((m) => ({
-        range: toRange(a.parsed.lines, m.range),
+      return unitReferencesAt(a, a.lines.offsetAt(p.position)).map((m) => ({
+        range: toRange(a.lines, m.range),
         kind: m.role === 'lead' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
       }));
     }, null));
     c.onDefinition(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      const found = unitAt(a, a.parsed.lines.offsetAt(p.position));
+      const found = unitAt(a, a.lines.offsetAt(p.position));
       if (!found || found.part.unitIds.length !== 1) return null;
       return this.registryLocation(p.textDocument.uri, found.part.unitIds[0]);
     }, null));
@@ -244,7 +259,12 @@ export class PlanLanguageServer {
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version) return cached;
     const settings = this.settingsFor(uri);
-    const analysis = new PlanAnalysis(doc.getText(), settings.data, settings.options) as PlanAnalysis & { version?: number };
+    // The previous version lends its parse; the exact change is known when it made this version.
+    const last = this.lastChange.get(uri);
+    const change = cached && last && last.fromVersion === cached.version ? last.change : undefined;
+    const analysis = new PlanAnalysis(doc.getText(), settings.data, settings.options, cached ? { analysis: cached, change } : undefined) as PlanAnalysis & {
+      version?: number;
+    };
     analysis.version = doc.version;
     this.analyses.set(uri, analysis);
     return analysis;
@@ -262,7 +282,7 @@ export class PlanLanguageServer {
       const analysis = this.analysisOf(uri);
       if (!doc || !analysis) return;
       const version = doc.version;
-      const diagnostics = analysis.findings().map((f) => toDiagnostic(analysis.parsed.lines, uri, f));
+      const diagnostics = analysis.findings().map((f) => toDiagnostic(analysis.lines, uri, f));
       // A newer version may have arrived while this one was checked: never publish stale results.
       if (this.documents.get(uri)?.version !== version) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
@@ -293,7 +313,7 @@ export class PlanLanguageServer {
 declare const PAR_PLAN_VERSION: string;
 
 function convertTree(analysis: PlanAnalysis, tree: PlanTree) {
-  const lines = analysis.parsed.lines;
+  const lines = analysis.lines;
   return {
     ...tree,
     sections: tree.sections.map((s) => ({

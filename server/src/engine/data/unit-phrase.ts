@@ -175,18 +175,17 @@ export function matchUnitPhrase(registry: UnitRegistry, text: string): UnitPart[
  * How a recognised name departs from its registry spelling. Tone placement ("hoá"/"hóa"), spacing,
  * punctuation and the case of the first letter never count; case never counts for group phrases.
  */
-// Keyed by what decides the answer (the alias and the written text), not by part object: parts are
-// copied per cell when located in the document. Bounded.
-const spellingCache = new Map<string, SpellingIssue | null>();
+// Parts are shared by every cell with the same text (readUnitPhrase), so the answer is kept on the
+// shared part; a located part passes its shared part.
+const spellingCache = new WeakMap<UnitPart, SpellingIssue | null>();
 
-export function spellingIssue(part: UnitPart, isGroup: boolean): SpellingIssue | undefined {
+export function spellingIssue(part: UnitPart & { part?: UnitPart }, isGroup: boolean): SpellingIssue | undefined {
   if (part.kind !== 'known' || !part.alias || part.sharedHead) return undefined;
-  const key = `${isGroup ? 'g' : 'u'}${part.alias.kind}\u0000${part.alias.text}\u0000${part.text}`;
-  let cached = spellingCache.get(key);
+  const shared = part.part ?? part;
+  let cached = spellingCache.get(shared);
   if (cached === undefined) {
-    if (spellingCache.size >= 20_000) spellingCache.clear();
-    cached = computeSpellingIssue(part, isGroup) ?? null;
-    spellingCache.set(key, cached);
+    cached = computeSpellingIssue(shared, isGroup) ?? null;
+    spellingCache.set(shared, cached);
   }
   return cached ?? undefined;
 }

@@ -174,7 +174,7 @@ function codeCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: Featur
     wrap = (code) => `["${code}"]`;
   }
   const listed = new Set(ctx.others.map((o) => o.text).filter(Boolean));
-  const line = analysis.parsed.lines.positionAt(ctx.cursor).line;
+  const line = analysis.lines.positionAt(ctx.cursor).line;
   const roman = areaAround(structureOf(analysis), line);
   const ownArea = roman ? AREA_NUMERALS.indexOf(roman as (typeof AREA_NUMERALS)[number]) + 1 : 0;
   const out: CompletionEntry[] = [];
@@ -326,7 +326,7 @@ function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: Featur
 
   // `[Sở, ban, ngà|`: YAML split a name at its commas; offer the whole name, quoted, over the pieces.
   if (ctx.form === 'flow' && !ctx.quote) {
-    const lineStart = analysis.parsed.lines.lineStarts[analysis.parsed.lines.positionAt(ctx.cursor).line];
+    const lineStart = analysis.lines.lineStarts[analysis.lines.positionAt(ctx.cursor).line];
     const before = ctx.others.filter((o) => !o.quoted && o.end <= ctx.fragmentStart && o.start >= lineStart).sort((a, b) => b.start - a.start);
     for (let k = 0; k < Math.min(3, before.length); k++) {
       const between = analysis.text.slice(before[k].end, k === 0 ? ctx.fragmentStart : before[k - 1].start);
@@ -357,7 +357,7 @@ function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: Featur
     write = (label) => `${ctx.needsSpace ? ' ' : ''}[${snippetEscape(scalar(label, true))}$0]`;
   } else if (ctx.form === 'plain' || (ctx.quote && ctx.form !== 'flow')) {
     // Inside a Word-style "A; B" string: the name as it is, the string's own quotes stay.
-    const first = ctx.form === 'plain' && !/;/.test(analysis.text.slice(analysis.parsed.lines.lineStarts[analysis.parsed.lines.positionAt(ctx.cursor).line], ctx.fragmentStart));
+    const first = ctx.form === 'plain' && !/;/.test(analysis.text.slice(analysis.lines.lineStarts[analysis.lines.positionAt(ctx.cursor).line], ctx.fragmentStart));
     write = (label) => (ctx.quote ? inQuote(label, ctx.quote) + (ctx.closeQuote ? ctx.quote : '') : first ? scalar(label, false) : label);
   }
   for (const candidate of candidates) {

@@ -249,7 +249,7 @@ const structures = new WeakMap<PlanAnalysis, LineStructure>();
 export function structureOf(analysis: PlanAnalysis): LineStructure {
   let structure = structures.get(analysis);
   if (!structure) {
-    structure = new LineStructure(analysis.text, analysis.parsed.lines.lineStarts);
+    structure = new LineStructure(analysis.text, analysis.lines.lineStarts);
     structures.set(analysis, structure);
   }
   return structure;
@@ -623,7 +623,7 @@ function scanFlow(text: string, open: number, cursor: number, end: number): Flow
 
 export function cursorInfo(analysis: PlanAnalysis, offset: number): CursorInfo {
   const structure = structureOf(analysis);
-  const { line, character } = analysis.parsed.lines.positionAt(offset);
+  const { line, character } = analysis.lines.positionAt(offset);
   const lineStart = structure.lineStart(line);
   const lineText = structure.lineText(line);
   return { structure, line, col: Math.min(character, lineText.length), lineStart, lineText };

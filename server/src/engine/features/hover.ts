@@ -21,6 +21,12 @@ export interface HoverResult {
 const TASKS_SHOWN = 3;
 
 export function hoverAt(analysis: PlanAnalysis, offset: number): HoverResult | null {
+  // Right after a keystroke, away from it: answer from the previous version, mapped to this one.
+  const view = analysis.previousView(offset);
+  if (view) {
+    const result = hoverAt(view.analysis, view.offset);
+    return result && { ...result, range: { start: view.toCurrent(result.range.start), end: view.toCurrent(result.range.end) } };
+  }
   if (analysis.limitProblems.length) return null;
   const text = featureTextFor(analysis.options.locale);
   const task = taskAt(analysis, offset);

@@ -83,7 +83,7 @@ export interface FoldingRange {
 }
 
 export function foldingRanges(analysis: PlanAnalysis): FoldingRange[] {
-  const lines = analysis.parsed.lines;
+  const lines = analysis.lines;
   const ranges: FoldingRange[] = [];
   const add = (range: OffsetRange) => {
     const startLine = lines.positionAt(range.start).line;

@@ -21,7 +21,7 @@ export const syntaxRule: Rule = {
       ctx.report({ range: problem.range, message: msg.syntax(problem.yamlCode, problem.detail) });
     }
     if (analysis.limitProblems.length === 0 && analysis.parsed.syntax.length === 0 && analysis.plainData() === undefined) {
-      const range = analysis.model.root?.range ? { start: analysis.model.root.range[0], end: analysis.parsed.lines.lineEnd(0) } : { start: 0, end: 0 };
+      const range = analysis.model.root?.range ? { start: analysis.model.root.range[0], end: analysis.lines.lineEnd(0) } : { start: 0, end: 0 };
       ctx.report({ range, message: msg.limitExceeded('aliases', analysis.options.limits.maxAliasCount) });
     }
   },

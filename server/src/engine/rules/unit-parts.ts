@@ -14,25 +14,28 @@ export interface UnitOccurrence {
   part: LocatedUnitPart;
 }
 
-const occurrenceCache = new WeakMap<PlanAnalysis, UnitOccurrence[]>();
-
-/** Every unit named in lead/support, in document order; computed once per analysis. */
-export function unitOccurrences(analysis: PlanAnalysis): readonly UnitOccurrence[] {
-  let occurrences = occurrenceCache.get(analysis);
-  if (!occurrences) {
-    occurrences = [];
-    for (const task of analysis.model.tasks) {
-      for (const role of ['lead', 'support'] as const) {
-        const field = task[role];
-        if (!field || (field.form !== 'list' && field.form !== 'string')) continue;
-        for (const entry of field.entries) {
-          for (const part of analysis.unitParts(entry)) occurrences.push({ task, role, field, entry, part });
+/**
+ * Calls `visit` for every unit named in lead/support, in document order. No list is built: with
+ * 10,000 tasks that would be tens of thousands of short-lived objects per keystroke.
+ */
+export function forEachUnitOccurrence(analysis: PlanAnalysis, visit: (occurrence: UnitOccurrence) => void): void {
+  const occurrence = {} as UnitOccurrence;
+  for (const task of analysis.model.tasks) {
+    occurrence.task = task;
+    for (const role of ['lead', 'support'] as const) {
+      const field = task[role];
+      if (!field || (field.form !== 'list' && field.form !== 'string')) continue;
+      occurrence.role = role;
+      occurrence.field = field;
+      for (const entry of field.entries) {
+        occurrence.entry = entry;
+        for (const part of analysis.unitParts(entry)) {
+          occurrence.part = part;
+          visit(occurrence);
         }
       }
     }
-    occurrenceCache.set(analysis, occurrences);
   }
-  return occurrences;
 }
 
 export interface FlowListSplit {
@@ -81,7 +84,17 @@ export function flowListSplits(analysis: PlanAnalysis, field: UnitsField): FlowL
       // Leave out fully recognised entries at the front ("Văn phòng UBND tỉnh, Sở, ban, ngành cấp tỉnh").
       while (start < end && !hasUnknown[start] && hasUnknown.slice(start + 1, end + 1).some(Boolean) && start + 1 < end && allKnown(start + 1, end)) start++;
       const joined = joinEntries(start, end);
-      splits.push({ field, first: start, last: end, joined, range: { start: entries[start].range.start, end: entries[end].range.end } });
+      const [firstEntry, lastEntry] = [entries[start], entries[end]];
+      // Kept across versions with the field: the range is read from the entries when asked.
+      splits.push({
+        field,
+        first: start,
+        last: end,
+        joined,
+        get range() {
+          return { start: firstEntry.range.start, end: lastEntry.range.end };
+        },
+      });
       i = end + 1;
     }
   }

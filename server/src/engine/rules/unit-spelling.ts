@@ -3,7 +3,7 @@
 
 import { preferredSpelling, spellingIssue } from '../data/unit-phrase';
 import { replaceInScalar } from '../edits';
-import { unitOccurrences } from './unit-parts';
+import { forEachUnitOccurrence } from './unit-parts';
 import type { Rule } from './rule';
 
 export const unitSpellingRule: Rule = {
@@ -11,15 +11,15 @@ export const unitSpellingRule: Rule = {
   defaultSeverity: 'info',
   check(ctx) {
     const registry = ctx.analysis.data.registry;
-    for (const { field, entry, part } of unitOccurrences(ctx.analysis)) {
-      if (part.kind !== 'known') continue;
-      const units = part.unitIds.map((id) => registry.units.get(id)!);
-      const isGroup = units.every((u) => u.kind === 'group');
+    forEachUnitOccurrence(ctx.analysis, ({ field, entry, part }) => {
+      if (part.kind !== 'known') return;
+      const isGroup = part.unitIds.every((id) => registry.units.get(id)!.kind === 'group');
       const issue = spellingIssue(part, isGroup);
-      if (!issue) continue;
+      if (!issue) return;
+      const units = part.unitIds.map((id) => registry.units.get(id)!);
       const canonical = part.alias?.kind === 'phrase' ? part.alias.text : units[0].name;
       const preferred = preferredSpelling(part, canonical, isGroup);
-      if (preferred === part.text) continue;
+      if (preferred === part.text) return;
       ctx.report({
         range: part.sourceRange,
         message: ctx.msg.unitSpelling(part.text, preferred, issue),
@@ -30,6 +30,6 @@ export const unitSpellingRule: Rule = {
           preferred: true,
         }],
       });
-    }
+    });
   },
 };

@@ -4,7 +4,7 @@
 
 import { successorsOn } from '../data/registry';
 import { replaceInScalar } from '../edits';
-import { unitOccurrences } from './unit-parts';
+import { forEachUnitOccurrence } from './unit-parts';
 import type { PlanAnalysis } from '../analysis';
 import type { TaskModel } from '../model';
 import type { Rule } from './rule';
@@ -34,8 +34,8 @@ export const unitSupersededRule: Rule = {
     const { analysis, msg } = ctx;
     const registry = analysis.data.registry;
     const bases = new Map<TaskModel, Basis | undefined>();
-    for (const { task, field, entry, part } of unitOccurrences(analysis)) {
-      if (part.kind !== 'known') continue;
+    forEachUnitOccurrence(analysis, ({ task, field, entry, part }) => {
+      if (part.kind !== 'known') return;
       if (!bases.has(task)) bases.set(task, basisOf(analysis, task));
       const basis = bases.get(task);
       for (const id of part.unitIds) {
@@ -68,6 +68,6 @@ export const unitSupersededRule: Rule = {
             : undefined,
         });
       }
-    }
+    });
   },
 };

@@ -2,16 +2,16 @@
 
 import { suggestUnits } from '../data/registry';
 import { replaceInScalar } from '../edits';
-import { flowListSplits, unitOccurrences } from './unit-parts';
+import { flowListSplits, forEachUnitOccurrence } from './unit-parts';
 import type { Rule } from './rule';
 
 export const unknownUnitRule: Rule = {
   code: 'par/unknown-unit',
   defaultSeverity: 'warning',
   check(ctx) {
-    for (const { field, entry, part } of unitOccurrences(ctx.analysis)) {
-      if (part.kind !== 'unknown') continue;
-      if (flowListSplits(ctx.analysis, field).some((s) => entry.index >= field.entries[s.first].index && entry.index <= field.entries[s.last].index)) continue;
+    forEachUnitOccurrence(ctx.analysis, ({ field, entry, part }) => {
+      if (part.kind !== 'unknown') return;
+      if (flowListSplits(ctx.analysis, field).some((s) => entry.index >= field.entries[s.first].index && entry.index <= field.entries[s.last].index)) return;
       const suggestions = suggestUnits(ctx.analysis.data.registry, part.text);
       ctx.report({
         range: part.sourceRange,
@@ -23,6 +23,6 @@ export const unknownUnitRule: Rule = {
           preferred: i === 0,
         })),
       });
-    }
+    });
   },
 };

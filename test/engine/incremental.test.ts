@@ -1,0 +1,136 @@
+// Incremental analysis must be invisible: for random edits, the analysis built from the previous
+// version (re-parsing only the edited entry) equals a fresh full analysis of the new text.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generatePlan } from '../../bench/generate-plan.mjs';
+import { PlanAnalysis } from '../../server/src/engine';
+import { DEFAULT_OPTIONS } from '../../server/src/engine/analysis';
+import { composeChanges, diffTexts, editLines } from '../../server/src/engine/incremental';
+import { LineIndex } from '../../server/src/engine/parse';
+import { documentSymbols } from '../../server/src/engine/features/outline';
+import { bundledData } from '../support/engine';
+
+const data = bundledData();
+const sample = readFileSync(join(__dirname, '..', '..', 'samples', 'ha-tinh-2023.par.yaml'), 'utf8');
+const generated = generatePlan({ tasks: 60, seed: 3, defectRate: 0.1 });
+const RUNS = Number(process.env.PAR_FUZZ_RUNS) || 150;
+
+/** What a person and the editor see of an analysis: findings, outline and every task's fields. */
+function observable(a: PlanAnalysis) {
+  return {
+    findings: a.findings(),
+    symbols: documentSymbols(a),
+    tasks: a.model.tasks.map((t) => ({
+      range: t.range,
+      text: t.text?.text,
+      lead: t.lead?.entries.map((e) => [e.text, e.range, a.unitParts(e).map((p) => [p.kind, p.unitIds, p.sourceRange])]),
+      deadline: t.deadline?.text,
+    })),
+    year: a.planYear,
+  };
+}
+
+function both(before: string, after: string) {
+  const previous = new PlanAnalysis(before, data, DEFAULT_OPTIONS);
+  previous.findings();
+  const incremental = new PlanAnalysis(after, data, DEFAULT_OPTIONS, { analysis: previous, change: diffTexts(before, after) });
+  const observed = observable(incremental);
+  const fresh = observable(new PlanAnalysis(after, data, DEFAULT_OPTIONS));
+  return { incremental, observed, fresh };
+}
+
+const INSERTS = ['x', '\u0000', '\uFFFD', '[[[[[[[[[[', 'ế', ' ', '\n', ':', '- ', '"', "'", '[', ']', '#', '1.10', 'Sở Nội vụ', '\n            deadline: Năm 2023', '\n  - area: IX', '\t', '&a ', '*a'];
+
+const editOf = (text: string) =>
+  fc.record({ at: fc.integer({ min: 0, max: text.length }), remove: fc.integer({ min: 0, max: 12 }), insert: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 6 })) });
+
+describe('incremental analysis equals a full analysis', () => {
+  for (const [name, text] of [['the sample', sample], ['a generated plan', generated]] as const) {
+    it(`for random edits of ${name}`, () => {
+      let incrementalCount = 0;
+      fc.assert(
+        fc.property(editOf(text), ({ at, remove, insert }) => {
+          const after = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+          const { incremental, observed, fresh } = both(text, after);
+          if (incremental.reparsedIncrementally) incrementalCount++;
+          expect(observed).toEqual(fresh);
+        }),
+        { numRuns: RUNS },
+      );
+      // Most random edits land inside a task's text, which is the incremental case.
+      expect(incrementalCount).toBeGreaterThan(RUNS * 0.3);
+    }, 600_000);
+  }
+
+  it('when a word is typed letter by letter, with and without checks in between', () => {
+    const at = sample.indexOf('task: Theo dõi, đôn đốc') + 'task: '.length;
+    let text = sample;
+    let previous = new PlanAnalysis(text, data, DEFAULT_OPTIONS);
+    previous.findings();
+    for (const [i, letter] of [...'Tiếp tục '].entries()) {
+      const next = text.slice(0, at + i) + letter + text.slice(at + i);
+      const analysis = new PlanAnalysis(next, data, DEFAULT_OPTIONS, { analysis: previous, change: { start: at + i, end: at + i, newLength: 1 } });
+      // Only every third version is checked, like a debounced editor; completion alone never parses.
+      if (i % 3 === 2) {
+        expect(observable(analysis)).toEqual(observable(new PlanAnalysis(next, data, DEFAULT_OPTIONS)));
+        expect(analysis.reparsedIncrementally).toBe(true);
+      }
+      previous = analysis;
+      text = next;
+    }
+  });
+
+  it('falls back to a full parse when the structure changes', () => {
+    const at = sample.indexOf('            deadline: Năm 2023');
+    const cases = [
+      sample.slice(0, at) + '  - area: IX\n' + sample.slice(at), // a dedented line inside a task
+      sample.replace('    title: Cải cách thể chế', '    title: Cải cách thể chế\n    bad: ['), // an unclosed list
+      sample.replace('plan:\n  title:', 'plan:\n  title: Mới\n  titel:'), // the header
+    ];
+    for (const after of cases) {
+      const { incremental, observed, fresh } = both(sample, after);
+      expect(incremental.reparsedIncrementally).toBe(false);
+      expect(observed).toEqual(fresh);
+    }
+  });
+});
+
+describe('incremental text bookkeeping', () => {
+  const textArb = fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' ', 'ế'), maxLength: 40 });
+  const edit = (text: string) => fc.record({ at: fc.nat(text.length), remove: fc.nat(5), insert: textArb });
+  const apply = (text: string, e: { at: number; remove: number; insert: string }) => text.slice(0, e.at) + e.insert + text.slice(Math.min(text.length, e.at + e.remove));
+
+  it('edits a line index exactly as a fresh one', () => {
+    fc.assert(
+      fc.property(textArb.chain((text) => fc.tuple(fc.constant(text), edit(text))), ([text, e]) => {
+        const after = apply(text, e);
+        const change = diffTexts(text, after);
+        if (!change) return;
+        expect(editLines(LineIndex.of(text), after, change).lineStarts).toEqual(LineIndex.of(after).lineStarts);
+        const exact = { start: Math.min(e.at, text.length), end: Math.min(text.length, e.at + e.remove), newLength: e.insert.length };
+        expect(editLines(LineIndex.of(text), after, exact).lineStarts).toEqual(LineIndex.of(after).lineStarts);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('composes two changes into one that covers both', () => {
+    fc.assert(
+      fc.property(
+        textArb.chain((a) => fc.tuple(fc.constant(a), edit(a))).chain(([a, e1]) => fc.tuple(fc.constant(a), fc.constant(e1), edit(apply(a, e1)))),
+        ([a, e1, e2]) => {
+          const b = apply(a, e1);
+          const c = apply(b, e2);
+          const c1 = { start: Math.min(e1.at, a.length), end: Math.min(a.length, e1.at + e1.remove), newLength: e1.insert.length };
+          const c2 = { start: Math.min(e2.at, b.length), end: Math.min(b.length, e2.at + e2.remove), newLength: e2.insert.length };
+          const both = composeChanges(c1, c2);
+          expect(a.slice(0, both.start) + c.slice(both.start, both.start + both.newLength) + a.slice(both.end)).toBe(c);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
