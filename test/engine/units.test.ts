@@ -71,7 +71,7 @@ describe('spelling', () => {
   const issue = (text: string) => {
     const [part] = matchUnitPhrase(registry, text);
     const isGroup = part.unitIds.every((id) => registry.units.get(id)!.kind === 'group');
-    const found = spellingIssue(part, isGroup);
+    const found = spellingIssue(part, registry);
     return found ? `${found} → ${preferredSpelling(part, registry.units.get(part.unitIds[0])!.name, isGroup)}` : 'ok';
   };
   it.each([

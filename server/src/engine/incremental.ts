@@ -53,10 +53,15 @@ export function editLines(before: LineIndex, text: string, change: TextChange): 
   }
   let after = first + 1;
   while (after < starts.length && starts[after] <= change.end) after++;
-  const result = starts.slice(0, first + 1);
   const insertedEnd = change.start + change.newLength;
-  for (let i = text.indexOf('\n', change.start); i !== -1 && i < insertedEnd; i = text.indexOf('\n', i + 1)) result.push(i + 1);
-  for (let i = after; i < starts.length; i++) result.push(starts[i] + delta);
+  const inserted: number[] = [];
+  for (let i = text.indexOf('\n', change.start); i !== -1 && i < insertedEnd; i = text.indexOf('\n', i + 1)) inserted.push(i + 1);
+  // One array of the final length: a plan has tens of thousands of lines and this runs per keystroke.
+  const result = new Array<number>(first + 1 + inserted.length + (starts.length - after));
+  let k = 0;
+  for (let i = 0; i <= first; i++) result[k++] = starts[i];
+  for (const start of inserted) result[k++] = start;
+  for (let i = after; i < starts.length; i++) result[k++] = starts[i] + delta;
   return new LineIndex(text, result);
 }
 

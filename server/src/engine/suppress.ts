@@ -37,8 +37,7 @@ export function isSuppressed(directives: Directives, lines: LineIndex, finding: 
   return Boolean(codes && (codes.has('*') || codes.has(finding.code)));
 }
 
-/** Is the offset inside a scalar (where a `#` line would be text, not a comment)? */
-export function insideScalar(node: Node | null, offset: number): boolean {
+function insideScalar(node: Node | null, offset: number): boolean {
   while (node) {
     const range = node.range;
     if (!range || offset < range[0] || offset >= range[1]) return false;

@@ -27,6 +27,7 @@ import { unitReferencesAt } from '../engine/features/references';
 import { NodeHost, type HostProblem } from '../host/node-host';
 import type { TextChange } from '../engine/incremental';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toRange } from './convert';
+import { MemoryKeeper } from './memory';
 import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
 
 /** Editor settings under `parPlan.*`. */
@@ -71,6 +72,7 @@ export class PlanLanguageServer {
   private snippetCommand = false;
   private canPullConfiguration = false;
   private editorSettings: EditorSettings = {};
+  private readonly memory = new MemoryKeeper();
 
   constructor(private readonly connection: Connection) {}
 
@@ -287,6 +289,7 @@ export class PlanLanguageServer {
       if (this.documents.get(uri)?.version !== version) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
+      this.memory.afterCheck(analysis.text.length);
     } catch (error) {
       this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }

@@ -179,11 +179,13 @@ export function matchUnitPhrase(registry: UnitRegistry, text: string): UnitPart[
 // shared part; a located part passes its shared part.
 const spellingCache = new WeakMap<UnitPart, SpellingIssue | null>();
 
-export function spellingIssue(part: UnitPart & { part?: UnitPart }, isGroup: boolean): SpellingIssue | undefined {
+/** How a recognised name departs from its registry spelling; case never counts for group phrases. */
+export function spellingIssue(part: UnitPart & { part?: UnitPart }, registry: UnitRegistry): SpellingIssue | undefined {
   if (part.kind !== 'known' || !part.alias || part.sharedHead) return undefined;
   const shared = part.part ?? part;
   let cached = spellingCache.get(shared);
   if (cached === undefined) {
+    const isGroup = shared.unitIds.every((id) => registry.units.get(id)?.kind === 'group');
     cached = computeSpellingIssue(shared, isGroup) ?? null;
     spellingCache.set(shared, cached);
   }

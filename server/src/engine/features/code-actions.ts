@@ -2,13 +2,13 @@
 // (insert a missing lead or deadline, move an item to its area's section, silence a finding) and
 // rewrites (normalise a deadline, split "A; B" into a list), and fix-all. Minimal text edits only.
 
-import type { Node } from 'yaml';
+import { visit } from 'yaml';
 import type { PlanAnalysis } from '../analysis';
 import { areaOfCode, isWellFormedCode } from '../data/catalog';
 import { blockScalarExtent, replaceScalar, scalarText } from '../edits';
 import { fixAll } from '../fix-all';
 import { AREA_NUMERALS, type ItemModel, type TaskModel } from '../model';
-import { DISABLE_NEXT_LINE, directivesOf, insideScalar } from '../suppress';
+import { DISABLE_NEXT_LINE, directivesOf, type Directives } from '../suppress';
 import type { Finding, OffsetRange, TextEdit } from '../types';
 import { deadlineSuggestions } from '../data/deadline';
 import { itemAt, taskAt } from './locate';
@@ -136,13 +136,34 @@ function moveItemAction(analysis: PlanAnalysis, item: ItemModel, targetArea: num
   return { title: analysis.messages.actionMoveItem(numeral), kind: 'quickfix', edits, findings: [finding] };
 }
 
+/** Per analysis: the directive comments, and the lines that continue a multi-line scalar (a block's body). */
+const commentFacts = new WeakMap<PlanAnalysis, { directives: Directives; scalarLines: Set<number> }>();
+
+function commentFactsOf(analysis: PlanAnalysis) {
+  let facts = commentFacts.get(analysis);
+  if (!facts) {
+    const lines = analysis.lines;
+    const scalarLines = new Set<number>();
+    visit(analysis.parsed.doc, {
+      Scalar(_, node) {
+        if (!node.range || node.range[1] <= node.range[0]) return;
+        const last = lines.positionAt(node.range[1] - 1).line;
+        for (let line = lines.positionAt(node.range[0]).line + 1; line <= last; line++) scalarLines.add(line);
+      },
+    });
+    commentFacts.set(analysis, (facts = { directives: directivesOf(analysis.parsed), scalarLines }));
+  }
+  return facts;
+}
+
 function disableAction(analysis: PlanAnalysis, finding: Finding): PlanCodeAction | undefined {
   const target = lineOf(analysis, finding.range.start);
+  const facts = commentFactsOf(analysis);
   // A line inside a multi-line scalar (a block's body) cannot take a comment above it: it would be text.
-  if (insideScalar(analysis.parsed.doc.contents as Node | null, target.start)) return undefined;
+  if (facts.scalarLines.has(target.line)) return undefined;
   const previous = target.line > 0 ? lineOf(analysis, analysis.lines.lineStarts[target.line - 1]) : undefined;
   // Only a real directive comment: the same words inside a block scalar are plan text.
-  const directive = previous && directivesOf(analysis.parsed).has(previous.line) && new RegExp(`^\\s*#\\s*${DISABLE_NEXT_LINE}\\b(.*)$`).exec(previous.content);
+  const directive = previous && facts.directives.has(previous.line) && new RegExp(`^\\s*#\\s*${DISABLE_NEXT_LINE}\\b(.*)$`).exec(previous.content);
   if (directive && previous) {
     // Add the code to the directive already there (before any "-- reason").
     const reason = previous.content.indexOf(' -- ');

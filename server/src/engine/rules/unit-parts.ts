@@ -18,19 +18,28 @@ export interface UnitOccurrence {
  * Calls `visit` for every unit named in lead/support, in document order. No list is built: with
  * 10,000 tasks that would be tens of thousands of short-lived objects per keystroke.
  */
+const ROLES = ['lead', 'support'] as const;
+
 export function forEachUnitOccurrence(analysis: PlanAnalysis, visit: (occurrence: UnitOccurrence) => void): void {
   const occurrence = {} as UnitOccurrence;
-  for (const task of analysis.model.tasks) {
+  const tasks = analysis.model.tasks;
+  // Indexed loops: this runs over every unit of the plan on every check.
+  for (let t = 0; t < tasks.length; t++) {
+    const task = tasks[t];
     occurrence.task = task;
-    for (const role of ['lead', 'support'] as const) {
+    for (let r = 0; r < ROLES.length; r++) {
+      const role = ROLES[r];
       const field = task[role];
       if (!field || (field.form !== 'list' && field.form !== 'string')) continue;
       occurrence.role = role;
       occurrence.field = field;
-      for (const entry of field.entries) {
+      const entries = field.entries;
+      for (let e = 0; e < entries.length; e++) {
+        const entry = entries[e];
         occurrence.entry = entry;
-        for (const part of analysis.unitParts(entry)) {
-          occurrence.part = part;
+        const parts = analysis.unitParts(entry);
+        for (let p = 0; p < parts.length; p++) {
+          occurrence.part = parts[p];
           visit(occurrence);
         }
       }

@@ -13,10 +13,10 @@ export const unitSpellingRule: Rule = {
     const registry = ctx.analysis.data.registry;
     forEachUnitOccurrence(ctx.analysis, ({ field, entry, part }) => {
       if (part.kind !== 'known') return;
-      const isGroup = part.unitIds.every((id) => registry.units.get(id)!.kind === 'group');
-      const issue = spellingIssue(part, isGroup);
+      const issue = spellingIssue(part, registry);
       if (!issue) return;
       const units = part.unitIds.map((id) => registry.units.get(id)!);
+      const isGroup = units.every((u) => u.kind === 'group');
       const canonical = part.alias?.kind === 'phrase' ? part.alias.text : units[0].name;
       const preferred = preferredSpelling(part, canonical, isGroup);
       if (preferred === part.text) return;

@@ -33,14 +33,19 @@ export const unitSupersededRule: Rule = {
   check(ctx) {
     const { analysis, msg } = ctx;
     const registry = analysis.data.registry;
-    const bases = new Map<TaskModel, Basis | undefined>();
+    const successorNames = (ids: string[] | undefined) => (ids ?? []).map((s) => registry.units.get(s)?.name ?? s);
+    // Most units never change: the task's basis is worked out only for one that has dates.
+    let basisTask: TaskModel | undefined;
+    let basis: Basis | undefined;
     forEachUnitOccurrence(analysis, ({ task, field, entry, part }) => {
       if (part.kind !== 'known') return;
-      if (!bases.has(task)) bases.set(task, basisOf(analysis, task));
-      const basis = bases.get(task);
       for (const id of part.unitIds) {
         const unit = registry.units.get(id)!;
-        const successorNames = (ids: string[] | undefined) => (ids ?? []).map((s) => registry.units.get(s)?.name ?? s);
+        if (unit.kind !== 'interim' && !unit.validTo && !unit.validFrom) continue;
+        if (basisTask !== task) {
+          basisTask = task;
+          basis = basisOf(analysis, task);
+        }
         let message: string | undefined;
         let successors = unit.successors ?? [];
         if (unit.kind === 'interim') {
