@@ -147,17 +147,24 @@ class FieldOf implements Field {
   }
 }
 
-function fieldsOf(map: YAMLMap): Map<string, Field> {
-  const fields = new Map<string, Field>();
+/** The fields of a mapping with the given names (the first of each name); other keys are skipped. */
+function fieldsOf<K extends string>(map: YAMLMap, names: readonly K[]): Partial<Record<K, Field>> {
+  const fields: Partial<Record<K, Field>> = {};
   for (const pair of map.items) {
     const key = pair.key as Node | null;
     if (!isScalar(key) || !key.range) continue;
-    const name = String(key.value);
-    if (fields.has(name)) continue;
-    fields.set(name, new FieldOf(pair, key, (pair.value as Node | null) ?? null));
+    const name = String(key.value) as K;
+    if (!names.includes(name) || fields[name]) continue;
+    fields[name] = new FieldOf(pair, key, (pair.value as Node | null) ?? null);
   }
   return fields;
 }
+
+const TASK_KEYS = ['task', 'lead', 'support', 'deadline'] as const;
+const ITEM_KEYS = ['criteria', 'name', 'finding', 'tasks'] as const;
+const SECTION_KEYS = ['area', 'title', 'items'] as const;
+const HEADER_KEYS = ['title', 'issuer', 'year', 'document'] as const;
+const ROOT_KEYS = ['plan', 'sections'] as const;
 
 function anchorOf(map: YAMLMap): OffsetRange {
   const first = map.items[0]?.key as Node | undefined;
@@ -260,11 +267,11 @@ class TaskOf implements TaskModel {
     readonly index: number,
     readonly item: ItemModel,
   ) {
-    const fields = fieldsOf(node);
-    this.text = textValue(fields.get('task'));
-    this.lead = unitsField(fields.get('lead'));
-    this.support = unitsField(fields.get('support'));
-    this.deadline = deadlineField(fields.get('deadline'));
+    const fields = fieldsOf(node, TASK_KEYS);
+    this.text = textValue(fields.task);
+    this.lead = unitsField(fields.lead);
+    this.support = unitsField(fields.support);
+    this.deadline = deadlineField(fields.deadline);
   }
   get range(): OffsetRange {
     return nodeRange(this.node);
@@ -286,12 +293,12 @@ class ItemOf implements ItemModel {
     readonly index: number,
     readonly section: SectionModel,
   ) {
-    const fields = fieldsOf(node);
-    this.criteriaField = fields.get('criteria') ?? null;
-    this.criteria = criterionRefs(fields.get('criteria'));
-    this.name = textValue(fields.get('name'));
-    this.finding = textValue(fields.get('finding'));
-    this.tasksField = fields.get('tasks') ?? null;
+    const fields = fieldsOf(node, ITEM_KEYS);
+    this.criteriaField = fields.criteria ?? null;
+    this.criteria = criterionRefs(fields.criteria);
+    this.name = textValue(fields.name);
+    this.finding = textValue(fields.finding);
+    this.tasksField = fields.tasks ?? null;
     const tasks = this.tasksField?.value;
     if (isSeq(tasks)) {
       tasks.items.forEach((taskNode, taskIndex) => {
@@ -327,13 +334,13 @@ class SectionOf implements SectionModel {
     readonly node: YAMLMap,
     readonly index: number,
   ) {
-    const fields = fieldsOf(node);
-    const areaField = fields.get('area');
+    const fields = fieldsOf(node, SECTION_KEYS);
+    const areaField = fields.area;
     const numeral = isScalar(areaField?.value) && areaField.value.value !== null ? String(areaField.value.value).trim() : null;
     const areaNumber = numeral ? AREA_NUMERALS.indexOf(numeral as (typeof AREA_NUMERALS)[number]) + 1 : 0;
     this.area = areaField && numeral !== null ? new AreaOf(numeral, areaNumber || null, areaField) : null;
-    this.title = textValue(fields.get('title'));
-    this.itemsField = fields.get('items') ?? null;
+    this.title = textValue(fields.title);
+    this.itemsField = fields.items ?? null;
     const items = this.itemsField?.value;
     if (isSeq(items)) {
       items.items.forEach((itemNode, itemIndex) => {
@@ -367,13 +374,13 @@ class HeaderOf implements PlanHeader {
   readonly document: TextValue | null;
   constructor(readonly field: Field) {
     this.map = isMap(field.value) ? field.value : null;
-    const fields = this.map ? fieldsOf(this.map) : new Map<string, Field>();
-    const yearField = fields.get('year');
+    const fields = this.map ? fieldsOf(this.map, HEADER_KEYS) : {};
+    const yearField = fields.year;
     const yearValue = isScalar(yearField?.value) ? yearField.value.value : null;
-    this.title = textValue(fields.get('title'));
-    this.issuer = textValue(fields.get('issuer'));
+    this.title = textValue(fields.title);
+    this.issuer = textValue(fields.issuer);
     this.year = typeof yearValue === 'number' && Number.isInteger(yearValue) && yearValue >= 2000 && yearValue <= 2100 ? new YearOf(yearValue, yearField!) : null;
-    this.document = textValue(fields.get('document'));
+    this.document = textValue(fields.document);
   }
   get anchor(): OffsetRange {
     return this.field.keyRange;
@@ -385,10 +392,10 @@ export function buildModel(parsed: ParsedDocument): PlanModel {
   const root = parsed.doc.contents;
   if (!isMap(root)) return model;
   model.root = root;
-  const top = fieldsOf(root);
-  const planField = top.get('plan');
+  const top = fieldsOf(root, ROOT_KEYS);
+  const planField = top.plan;
   if (planField) model.header = new HeaderOf(planField);
-  const sectionsField = top.get('sections') ?? null;
+  const sectionsField = top.sections ?? null;
   model.sectionsField = sectionsField;
   if (!sectionsField || !isSeq(sectionsField.value)) return model;
   sectionsField.value.items.forEach((sectionNode, sectionIndex) => {

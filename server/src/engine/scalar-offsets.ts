@@ -11,12 +11,13 @@ import type { OffsetRange } from './types';
 export function scalarSourceMap(text: string, node: Scalar): ((index: number) => number) | null {
   const value = typeof node.value === 'string' ? node.value : node.source ?? String(node.value);
   const [start, end] = node.range ?? [0, 0];
-  const source = text.slice(start, end);
   const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
   const bodyStart = quoted ? 1 : 0;
-  if (source.slice(bodyStart, bodyStart + value.length) === value && (!quoted || source.length === value.length + 2)) {
+  // The common case, checked without copying: the value is written as is.
+  if (text.startsWith(value, start + bodyStart) && (!quoted || end - start === value.length + 2)) {
     return (index) => start + bodyStart + index;
   }
+  const source = text.slice(start, end);
   // Align character by character; whitespace in the value may stand for folded line breaks and indentation.
   const offsets = new Array<number>(value.length + 1);
   let s = bodyStart;
