@@ -1,5 +1,5 @@
 // No network and no code execution: the CLI and the language server run under a guard that records
-// (and refuses) every socket, DNS lookup, HTTP request and child process. The guard is checked to
+// (and refuses) every socket, DNS lookup, HTTP request, child process, eval and new Function. The guard is checked to
 // catch a real attempt, so an empty log means something.
 
 import { spawnSync } from 'node:child_process';
@@ -30,6 +30,9 @@ describe('the network guard', () => {
     const run = spawnSync(process.execPath, ['-e', "require('node:net').connect(80, '127.0.0.1')"], { env, encoding: 'utf8' });
     expect(run.status).not.toBe(0);
     expect(attempts(log)).toContain('net.connect');
+    const compile = spawnSync(process.execPath, ['-e', "new Function('return 1')"], { env, encoding: 'utf8' });
+    expect(compile.status).not.toBe(0);
+    expect(attempts(log)).toContain('new Function');
   });
 });
 

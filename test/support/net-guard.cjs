@@ -1,6 +1,7 @@
 // Preloaded with `node --require` around the CLI and the language server in tests: records and
-// refuses every attempt to open a socket, resolve a host name, make an HTTP request or start a
-// process. The log file (NET_GUARD_LOG) must stay empty.
+// refuses every attempt to open a socket, resolve a host name, make an HTTP request, start a
+// process, or compile code at run time (eval, new Function). The log file (NET_GUARD_LOG) must
+// stay empty.
 'use strict';
 const fs = require('node:fs');
 
@@ -29,3 +30,12 @@ require('node:dgram').createSocket = refuse('dgram.createSocket');
 if (typeof globalThis.fetch === 'function') globalThis.fetch = refuse('fetch');
 const cp = require('node:child_process');
 for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) cp[name] = refuse(`child_process.${name}`);
+
+// Code compiled from strings at run time: the schema validators are compiled at build time.
+const OriginalFunction = Function;
+const refuseCompile = refuse('new Function');
+globalThis.Function = new Proxy(OriginalFunction, {
+  construct: (_target, args) => refuseCompile(...args),
+  apply: (_target, _this, args) => refuseCompile(...args),
+});
+globalThis.eval = refuse('eval');
