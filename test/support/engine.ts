@@ -11,18 +11,5 @@ export function analyze(text: string, options: Partial<AnalysisOptions> = {}): P
 
 /** Findings in the 1-based, end-exclusive form the expectations and the CLI's JSON use. */
 export function located(analysis: PlanAnalysis, findings: Finding[] = analysis.findings()) {
-  const lines = analysis.parsed.lines;
-  return findings.map((f) => {
-    const start = lines.positionAt(f.range.start);
-    const end = lines.positionAt(f.range.end);
-    return {
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-    };
-  });
+  return findings.map((f) => ({ ...analysis.lines.oneBased(f.range), severity: f.severity, code: f.code, message: f.message }));
 }

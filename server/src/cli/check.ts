@@ -3,7 +3,7 @@
 
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { PlanAnalysis, RULES, fixAll, type AnalysisOptions, type Finding, type Locale, type Severity } from '../engine';
+import { LineIndex, PlanAnalysis, RULES, fixAll, type AnalysisOptions, type Finding, type Locale, type Severity } from '../engine';
 import { NodeHost, readPlanFile, type HostProblem } from '../host/node-host';
 import { cliText } from './text';
 
@@ -134,42 +134,10 @@ export function runCheck(options: CheckOptions): CheckResult {
 }
 
 export function toJsonFindings(reports: FileReport[]): JsonFinding[] {
-  const out: JsonFinding[] = [];
-  for (const report of reports) {
-    const analysisLines = lineStartsOf(report.text);
-    for (const f of report.findings) {
-      const start = position(analysisLines, f.range.start);
-      const end = position(analysisLines, f.range.end);
-      out.push({
-        file: report.file,
-        line: start.line + 1,
-        column: start.character + 1,
-        endLine: end.line + 1,
-        endColumn: end.character + 1,
-        severity: f.severity,
-        code: f.code,
-        message: f.message,
-      });
-    }
-  }
-  return out;
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; character: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - starts[low] };
+  return reports.flatMap((report) => {
+    const lines = LineIndex.of(report.text);
+    return report.findings.map((f) => ({ file: report.file, ...lines.oneBased(f.range), severity: f.severity, code: f.code, message: f.message }));
+  });
 }
 
 export function formatText(findings: JsonFinding[], locale: Locale, fileCount: number, fixed: number): string {

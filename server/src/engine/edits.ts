@@ -93,12 +93,20 @@ export function removeSequenceEntry(analysis: PlanAnalysis, seq: Node, index: nu
 /** Applies edits to a text; edits must not overlap. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
-  let result = text;
+  const kept: TextEdit[] = [];
   let floor = Infinity;
   for (const edit of sorted) {
     if (edit.range.end > floor) continue; // overlaps an edit already applied: skip it
-    result = result.slice(0, edit.range.start) + edit.newText + result.slice(edit.range.end);
+    kept.push(edit);
     floor = edit.range.start;
   }
-  return result;
+  // One pass from the start, not a copy of the whole text per edit (fix-all may apply thousands).
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = kept.length - 1; i >= 0; i--) {
+    parts.push(text.slice(at, kept[i].range.start), kept[i].newText);
+    at = kept[i].range.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }

@@ -49,6 +49,13 @@ export class LineIndex {
   rangeOf(range: OffsetRange): LineColRange {
     return { start: this.positionAt(range.start), end: this.positionAt(range.end) };
   }
+
+  /** A range as people count: lines and columns from 1, the end column just after the last character. */
+  oneBased(range: OffsetRange): { line: number; column: number; endLine: number; endColumn: number } {
+    const start = this.positionAt(range.start);
+    const end = this.positionAt(range.end);
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  }
 }
 
 export interface SyntaxProblem {

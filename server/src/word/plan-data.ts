@@ -6,15 +6,10 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Locale } from '../engine';
 import { messagesFor } from '../engine/messages';
 import { parsePlanText } from '../engine/parse';
+import type { ImportedTask } from './text-import';
 
-export interface PlanTask {
-  task: string;
-  lead: string[];
-  support: string[];
-  deadline: string;
-  product?: string;
-  note?: string;
-}
+/** A task as the appendix table shows it: the same shape the import produces. */
+export type PlanTask = ImportedTask;
 
 export interface PlanItem {
   criteria: string[];
