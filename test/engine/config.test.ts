@@ -40,3 +40,17 @@ describe('severity overrides and locale', () => {
     expect(analyze(text, { locale: 'en' }).findings()[0].message).toContain('no lead unit');
   });
 });
+
+describe('syntax errors cannot be hidden', () => {
+  const broken = 'plan:\n  title: A\n  issuer: B\n  year: 2023\n# par-plan-disable-next-line par/syntax\nsections: [\n';
+  it('by a directive or a severity', () => {
+    expect(analyze(broken).findings().map((f) => `${f.severity} ${f.code}`)).toEqual(['error par/syntax']);
+    expect(analyze(broken, { severities: { 'par/syntax': 'off' } }).findings().map((f) => f.code)).toEqual(['par/syntax']);
+  });
+
+  it('and the config says so', () => {
+    const { config, problems } = readConfig({ rules: { 'par/syntax': 'off' } }, RULE_CODES);
+    expect(config.rules).toEqual({});
+    expect(problems.map((p) => p.path)).toEqual(['rules.par/syntax']);
+  });
+});

@@ -307,6 +307,11 @@ export class PlanAnalysis {
     const directives = directivesOf(this.parsed);
     const findings: Finding[] = [];
     for (const finding of raw) {
+      // Broken YAML stops every other check: hiding it would make a broken plan look clean.
+      if (finding.code === 'par/syntax') {
+        findings.push(finding);
+        continue;
+      }
       const severity = this.options.severities[finding.code] ?? finding.severity;
       if (severity === 'off') continue;
       if (isSuppressed(directives, this.lines, finding)) continue;

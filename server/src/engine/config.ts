@@ -71,6 +71,7 @@ export function readConfig(data: unknown, knownCodes: ReadonlySet<string>): { co
     } else {
       for (const [code, severity] of Object.entries(raw.rules)) {
         if (!knownCodes.has(code)) problems.push({ path: `rules.${code}`, message: 'unknown finding code' });
+        else if (code === 'par/syntax') problems.push({ path: `rules.${code}`, message: 'cannot be changed: while the YAML is broken no other check runs' });
         else if (typeof severity !== 'string' || !SEVERITIES.has(severity)) {
           problems.push({ path: `rules.${code}`, message: 'must be error, warning, info, hint or off' });
         } else config.rules[code] = severity as SeverityOrOff;

@@ -107,7 +107,8 @@ export class PlanLanguageServer {
       if (!a) return null;
       const uri = p.textDocument.uri;
       const version = this.documents.get(uri)!.version;
-      return codeActions(a, toOffsets(a.lines, p.range), p.context.only).map((action): CodeAction => {
+      const usable = codeActions(a, toOffsets(a.lines, p.range), p.context.only).filter((action) => action.edits.length > 0 || (action.snippet && this.snippetCommand));
+      return usable.map((action): CodeAction => {
         const result: CodeAction = {
           title: action.title,
           kind: action.kind,

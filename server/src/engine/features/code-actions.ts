@@ -59,12 +59,14 @@ function insertKeyAction(analysis: PlanAnalysis, task: TaskModel, key: 'lead' | 
     const at = value ? value.start : field.keyRange.end + 1;
     const end = value ? value.end : at;
     const prefix = value ? '' : ' ';
+    // The key is there: only a snippet (a placeholder to type into) helps. No plain edit, so an
+    // editor that cannot insert snippets shows no action that would change nothing useful.
     return {
       title,
       kind: 'quickfix',
       isPreferred: false,
       findings: [finding],
-      edits: [{ range: { start: at, end }, newText: prefix + (key === 'lead' ? '[]' : '""') }],
+      edits: [],
       snippet: { offset: at, replaceEnd: end, text: prefix + placeholder },
     };
   }
@@ -250,7 +252,8 @@ export function codeActions(analysis: PlanAnalysis, range: OffsetRange, only?: r
       }
     }
     for (const finding of findings) {
-      const disable = disableAction(analysis, finding);
+      // Syntax errors cannot be silenced (analysis.ts): offering it would be a lie.
+      const disable = finding.code === 'par/syntax' ? undefined : disableAction(analysis, finding);
       if (disable) actions.push(disable);
     }
   }
