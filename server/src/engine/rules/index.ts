@@ -3,7 +3,8 @@
 
 import type { PlanAnalysis } from '../analysis';
 import { visibleRange } from '../parse';
-import type { Finding } from '../types';
+import type { TaskModel } from '../model';
+import type { Finding, OffsetRange } from '../types';
 import { criterionAreaMismatchRule } from './criterion-area-mismatch';
 import { criterionNotStringRule } from './criterion-not-string';
 import { deadlineOutsideYearRule } from './deadline-outside-year';
@@ -39,24 +40,67 @@ export const RULES: readonly Rule[] = [
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
 
+/** Task rules' findings per task, with the task's start when they were made and what they depended on. */
+interface TaskFindings {
+  start: number;
+  data: PlanAnalysis['data'];
+  options: PlanAnalysis['options'];
+  planYear: number | undefined;
+  findings: Finding[];
+}
+
+// Kept across versions: an incremental re-parse keeps the model objects of unchanged tasks.
+const taskFindings = new WeakMap<TaskModel, TaskFindings>();
+
+function moved(finding: Finding, delta: number): Finding {
+  const shift = (r: OffsetRange) => ({ start: r.start + delta, end: r.end + delta });
+  return {
+    ...finding,
+    range: shift(finding.range),
+    related: finding.related?.map((r) => ({ ...r, range: shift(r.range) })),
+    fixes: finding.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shift(e.range) })) })),
+  };
+}
+
 export function runRules(analysis: PlanAnalysis): Finding[] {
   const findings: Finding[] = [];
-  const run = (rule: Rule) => {
-    const ctx: RuleContext = {
-      analysis,
-      model: analysis.model,
-      msg: analysis.messages,
-      report: ({ severity, range, ...rest }) => {
-        // Never an empty range where there is something to see: a null root or key has a zero-width range.
-        const shown = range.end > range.start ? range : visibleRange(analysis.text, analysis.lines, range);
-        findings.push({ code: rule.code, severity: severity ?? rule.defaultSeverity, range: shown, ...rest });
-      },
-    };
-    rule.check(ctx);
-  };
-  run(syntaxRule);
+  const contextFor = (rule: Rule, into: Finding[]): RuleContext => ({
+    analysis,
+    model: analysis.model,
+    msg: analysis.messages,
+    report: ({ severity, range, ...rest }) => {
+      // Never an empty range where there is something to see: a null root or key has a zero-width range.
+      const shown = range.end > range.start ? range : visibleRange(analysis.text, analysis.lines, range);
+      into.push({ code: rule.code, severity: severity ?? rule.defaultSeverity, range: shown, ...rest });
+    },
+  });
+  syntaxRule.check!(contextFor(syntaxRule, findings));
   // Syntax first, and alone: findings on a half-parsed document would only mislead.
   if (findings.length > 0) return findings;
-  for (const rule of RULES) if (rule !== syntaxRule) run(rule);
+  for (const rule of RULES) if (rule !== syntaxRule && rule.check) rule.check(contextFor(rule, findings));
+
+  // Task rules: a kept task's findings are reused, moved by as much as its node moved.
+  const taskRules = RULES.filter((r) => r.checkTask);
+  const contexts = taskRules.map((rule) => ({ rule, into: [] as Finding[], ctx: undefined as RuleContext | undefined }));
+  for (const c of contexts) c.ctx = contextFor(c.rule, c.into);
+  const { data, options } = analysis;
+  const planYear = analysis.planYear;
+  for (const task of analysis.model.tasks) {
+    const start = task.node.range![0];
+    const kept = taskFindings.get(task);
+    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear) {
+      const delta = start - kept.start;
+      for (const f of kept.findings) findings.push(delta === 0 ? f : moved(f, delta));
+      continue;
+    }
+    const own: Finding[] = [];
+    for (const c of contexts) {
+      c.into.length = 0;
+      c.rule.checkTask!(task, c.ctx!);
+      own.push(...c.into);
+    }
+    taskFindings.set(task, { start, data, options, planYear, findings: own });
+    findings.push(...own);
+  }
   return findings;
 }

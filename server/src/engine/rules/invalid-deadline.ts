@@ -6,17 +6,15 @@ import type { Rule } from './rule';
 export const invalidDeadlineRule: Rule = {
   code: 'par/invalid-deadline',
   defaultSeverity: 'warning',
-  check(ctx) {
-    for (const task of ctx.model.tasks) {
-      const field = task.deadline;
-      if (!field?.node || field.text === null) continue;
-      const meaning = ctx.analysis.deadline(field);
-      if (meaning?.kind !== 'invalid' || meaning.problem === 'empty') continue;
-      const range =
-        meaning.span && typeof field.node.value === 'string'
-          ? valueRangeInSource(ctx.analysis.text, field.node, meaning.span, scalarSourceMap(ctx.analysis.text, field.node))
-          : field.field.valueRange;
-      ctx.report({ range, message: ctx.msg.invalidDeadline(field.text.trim(), ctx.msg.deadlineProblem(meaning.problem)) });
-    }
+  checkTask(task, ctx) {
+    const field = task.deadline;
+    if (!field?.node || field.text === null) return;
+    const meaning = ctx.analysis.deadline(field);
+    if (meaning?.kind !== 'invalid' || meaning.problem === 'empty') return;
+    const range =
+      meaning.span && typeof field.node.value === 'string'
+        ? valueRangeInSource(ctx.analysis.text, field.node, meaning.span, scalarSourceMap(ctx.analysis.text, field.node))
+        : field.field.valueRange;
+    ctx.report({ range, message: ctx.msg.invalidDeadline(field.text.trim(), ctx.msg.deadlineProblem(meaning.problem)) });
   },
 };

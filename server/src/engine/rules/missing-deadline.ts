@@ -5,12 +5,10 @@ import type { Rule } from './rule';
 export const missingDeadlineRule: Rule = {
   code: 'par/missing-deadline',
   defaultSeverity: 'warning',
-  check(ctx) {
-    for (const task of ctx.model.tasks) {
-      if (!task.deadline) ctx.report({ range: task.anchor, message: ctx.msg.missingDeadline(false) });
-      else if (task.deadline.text === null && (task.deadline.node === null || task.deadline.node.value === null || typeof task.deadline.node.value === 'string')) {
-        ctx.report({ range: task.deadline.field.range, message: ctx.msg.missingDeadline(true) });
-      }
+  checkTask(task, ctx) {
+    if (!task.deadline) ctx.report({ range: task.anchor, message: ctx.msg.missingDeadline(false) });
+    else if (task.deadline.text === null && (task.deadline.node === null || task.deadline.node.value === null || typeof task.deadline.node.value === 'string')) {
+      ctx.report({ range: task.deadline.field.range, message: ctx.msg.missingDeadline(true) });
     }
   },
 };

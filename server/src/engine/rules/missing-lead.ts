@@ -5,10 +5,8 @@ import type { Rule } from './rule';
 export const missingLeadRule: Rule = {
   code: 'par/missing-lead',
   defaultSeverity: 'warning',
-  check(ctx) {
-    for (const task of ctx.model.tasks) {
-      if (!task.lead) ctx.report({ range: task.anchor, message: ctx.msg.missingLead(false) });
-      else if (task.lead.form === 'empty') ctx.report({ range: task.lead.field.range, message: ctx.msg.missingLead(true) });
-    }
+  checkTask(task, ctx) {
+    if (!task.lead) ctx.report({ range: task.anchor, message: ctx.msg.missingLead(false) });
+    else if (task.lead.form === 'empty') ctx.report({ range: task.lead.field.range, message: ctx.msg.missingLead(true) });
   },
 };

@@ -21,27 +21,27 @@ export interface UnitOccurrence {
 const ROLES = ['lead', 'support'] as const;
 
 export function forEachUnitOccurrence(analysis: PlanAnalysis, visit: (occurrence: UnitOccurrence) => void): void {
-  const occurrence = {} as UnitOccurrence;
   const tasks = analysis.model.tasks;
-  // Indexed loops: this runs over every unit of the plan on every check.
-  for (let t = 0; t < tasks.length; t++) {
-    const task = tasks[t];
-    occurrence.task = task;
-    for (let r = 0; r < ROLES.length; r++) {
-      const role = ROLES[r];
-      const field = task[role];
-      if (!field || (field.form !== 'list' && field.form !== 'string')) continue;
-      occurrence.role = role;
-      occurrence.field = field;
-      const entries = field.entries;
-      for (let e = 0; e < entries.length; e++) {
-        const entry = entries[e];
-        occurrence.entry = entry;
-        const parts = analysis.unitParts(entry);
-        for (let p = 0; p < parts.length; p++) {
-          occurrence.part = parts[p];
-          visit(occurrence);
-        }
+  for (let t = 0; t < tasks.length; t++) forEachTaskUnit(analysis, tasks[t], visit);
+}
+
+/** Calls `visit` for every unit the task names in lead and support. */
+export function forEachTaskUnit(analysis: PlanAnalysis, task: TaskModel, visit: (occurrence: UnitOccurrence) => void): void {
+  const occurrence = { task } as UnitOccurrence;
+  for (let r = 0; r < ROLES.length; r++) {
+    const role = ROLES[r];
+    const field = task[role];
+    if (!field || (field.form !== 'list' && field.form !== 'string')) continue;
+    occurrence.role = role;
+    occurrence.field = field;
+    const entries = field.entries;
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e];
+      occurrence.entry = entry;
+      const parts = analysis.unitParts(entry);
+      for (let p = 0; p < parts.length; p++) {
+        occurrence.part = parts[p];
+        visit(occurrence);
       }
     }
   }

@@ -3,15 +3,15 @@
 
 import { preferredSpelling, spellingIssue } from '../data/unit-phrase';
 import { replaceInScalar } from '../edits';
-import { forEachUnitOccurrence } from './unit-parts';
+import { forEachTaskUnit } from './unit-parts';
 import type { Rule } from './rule';
 
 export const unitSpellingRule: Rule = {
   code: 'par/unit-spelling',
   defaultSeverity: 'info',
-  check(ctx) {
+  checkTask(task, ctx) {
     const registry = ctx.analysis.data.registry;
-    forEachUnitOccurrence(ctx.analysis, ({ field, entry, part }) => {
+    forEachTaskUnit(ctx.analysis, task, ({ field, entry, part }) => {
       if (part.kind !== 'known') return;
       const issue = spellingIssue(part, registry);
       if (!issue) return;

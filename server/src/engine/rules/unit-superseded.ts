@@ -4,7 +4,7 @@
 
 import { successorsOn } from '../data/registry';
 import { replaceInScalar } from '../edits';
-import { forEachUnitOccurrence } from './unit-parts';
+import { forEachTaskUnit } from './unit-parts';
 import type { PlanAnalysis } from '../analysis';
 import type { TaskModel } from '../model';
 import type { Rule } from './rule';
@@ -30,20 +30,20 @@ function basisOf(analysis: PlanAnalysis, task: TaskModel): Basis | undefined {
 export const unitSupersededRule: Rule = {
   code: 'par/unit-superseded',
   defaultSeverity: 'warning',
-  check(ctx) {
+  checkTask(task, ctx) {
     const { analysis, msg } = ctx;
     const registry = analysis.data.registry;
     const successorNames = (ids: string[] | undefined) => (ids ?? []).map((s) => registry.units.get(s)?.name ?? s);
     // Most units never change: the task's basis is worked out only for one that has dates.
-    let basisTask: TaskModel | undefined;
     let basis: Basis | undefined;
-    forEachUnitOccurrence(analysis, ({ task, field, entry, part }) => {
+    let basisKnown = false;
+    forEachTaskUnit(analysis, task, ({ field, entry, part }) => {
       if (part.kind !== 'known') return;
       for (const id of part.unitIds) {
         const unit = registry.units.get(id)!;
         if (unit.kind !== 'interim' && !unit.validTo && !unit.validFrom) continue;
-        if (basisTask !== task) {
-          basisTask = task;
+        if (!basisKnown) {
+          basisKnown = true;
           basis = basisOf(analysis, task);
         }
         let message: string | undefined;

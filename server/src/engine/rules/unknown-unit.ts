@@ -2,14 +2,14 @@
 
 import { suggestUnits } from '../data/registry';
 import { replaceInScalar } from '../edits';
-import { flowListSplits, forEachUnitOccurrence } from './unit-parts';
+import { flowListSplits, forEachTaskUnit } from './unit-parts';
 import type { Rule } from './rule';
 
 export const unknownUnitRule: Rule = {
   code: 'par/unknown-unit',
   defaultSeverity: 'warning',
-  check(ctx) {
-    forEachUnitOccurrence(ctx.analysis, ({ field, entry, part }) => {
+  checkTask(task, ctx) {
+    forEachTaskUnit(ctx.analysis, task, ({ field, entry, part }) => {
       if (part.kind !== 'unknown') return;
       if (flowListSplits(ctx.analysis, field).some((s) => entry.index >= field.entries[s.first].index && entry.index <= field.entries[s.last].index)) return;
       const suggestions = suggestUnits(ctx.analysis.data.registry, part.text);
