@@ -25,6 +25,19 @@ export function checkLimits(text: string, limits: Limits): SyntaxProblem[] {
     while (end < text.length && !/\s/.test(text[end]) && end - damaged < 40) end++;
     return [{ yamlCode: 'NOT_UTF8', detail: '', range: { start, end } }];
   }
+  // Deep nesting needs a line indented at least maxDepth columns or at least maxDepth brackets: when
+  // neither exists (every real plan), only line lengths need checking.
+  if (!new RegExp(`^[ \\t-]{${limits.maxDepth},}`, 'm').test(text) && fewerThan(text, /[[{]/g, limits.maxDepth)) {
+    for (let lineStart = 0; lineStart <= text.length; ) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd === -1) lineEnd = text.length;
+      if (lineEnd - lineStart > limits.maxLineLength) {
+        return [{ yamlCode: 'LIMIT_LINE', detail: String(limits.maxLineLength), range: { start: lineStart, end: lineStart + 200 } }];
+      }
+      lineStart = lineEnd + 1;
+    }
+    return [];
+  }
   // The next bracket at or after a position: one regex scan forward over the whole text, amortised.
   const brackets = /[[\]{}]/g;
   let nextBracket = -1;
@@ -77,6 +90,13 @@ export function checkLimits(text: string, limits: Limits): SyntaxProblem[] {
     lineStart = lineEnd + 1;
   }
   return [];
+}
+
+/** True when the pattern (global) matches fewer than `count` times. */
+function fewerThan(text: string, pattern: RegExp, count: number): boolean {
+  pattern.lastIndex = 0;
+  for (let found = 0; found < count; found++) if (!pattern.exec(text)) return true;
+  return false;
 }
 
 /** UTF-8 byte length, counting no further than needed to know it exceeds `cap`. */
