@@ -199,7 +199,12 @@ export class PlanAnalysis {
   }
 
   get model(): PlanModel {
-    return (this.modelCache ??= buildModel(this.parsed));
+    if (!this.modelCache) {
+      // Parse first: an incremental parse patches the previous model into modelCache.
+      const parsed = this.parsed;
+      this.modelCache ??= buildModel(parsed);
+    }
+    return this.modelCache;
   }
 
   private parseAll(): ParsedDocument {
