@@ -83,6 +83,23 @@ describe('incremental analysis equals a full analysis', () => {
     }
   });
 
+  it('keeps the model objects of unchanged tasks, whichever result is asked first', () => {
+    const at = sample.indexOf('task: Theo dõi, đôn đốc') + 'task: '.length;
+    const after = sample.slice(0, at) + 'x' + sample.slice(at);
+    for (const first of ['findings', 'model', 'symbols'] as const) {
+      const previous = new PlanAnalysis(sample, data, DEFAULT_OPTIONS);
+      previous.findings();
+      const kept = previous.model.tasks.slice();
+      const next = new PlanAnalysis(after, data, DEFAULT_OPTIONS, { analysis: previous, change: { start: at, end: at, newLength: 1 } });
+      if (first === 'findings') next.findings();
+      else if (first === 'symbols') documentSymbols(next);
+      const tasks = next.model.tasks;
+      expect(next.reparsedIncrementally).toBe(true);
+      const changed = tasks.filter((t, i) => t !== kept[i]);
+      expect(changed.map((t) => t.text?.text.slice(0, 8))).toEqual(['xTheo dõ']);
+    }
+  });
+
   it('falls back to a full parse when the structure changes', () => {
     const at = sample.indexOf('            deadline: Năm 2023');
     const cases = [
