@@ -152,10 +152,6 @@ export function areaByNumber(catalog: Catalog, number: number): CatalogArea | un
   return catalog.areas.find((a) => a.number === number);
 }
 
-export function areaByRoman(catalog: Catalog, roman: string): CatalogArea | undefined {
-  return catalog.areas.find((a) => a.roman === roman);
-}
-
 /** Did-you-mean for a code: same digits reordered or mistyped ("3.22" → "3.2.2"), closest first. */
 export function suggestCodes(catalog: Catalog, code: string, limit = 3): string[] {
   const digits = code.replace(/[^0-9]/g, '');

@@ -14,18 +14,13 @@ export interface UnitOccurrence {
   part: LocatedUnitPart;
 }
 
-/**
- * Calls `visit` for every unit named in lead/support, in document order. No list is built: with
- * 10,000 tasks that would be tens of thousands of short-lived objects per keystroke.
- */
 const ROLES = ['lead', 'support'] as const;
 
-export function forEachUnitOccurrence(analysis: PlanAnalysis, visit: (occurrence: UnitOccurrence) => void): void {
-  const tasks = analysis.model.tasks;
-  for (let t = 0; t < tasks.length; t++) forEachTaskUnit(analysis, tasks[t], visit);
-}
-
-/** Calls `visit` for every unit the task names in lead and support. */
+/**
+ * Calls `visit` for every unit the task names in lead and support, in document order. One
+ * occurrence object is reused rather than a list built: with 10,000 tasks that would be tens of
+ * thousands of short-lived objects per keystroke.
+ */
 export function forEachTaskUnit(analysis: PlanAnalysis, task: TaskModel, visit: (occurrence: UnitOccurrence) => void): void {
   const occurrence = { task } as UnitOccurrence;
   for (let r = 0; r < ROLES.length; r++) {
