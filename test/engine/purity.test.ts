@@ -25,3 +25,63 @@ describe('engine purity', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+// The layering ARCHITECTURE.md promises: imports point from hosts to the engine, never back.
+const srcDir = join(__dirname, '..', '..', 'server', 'src');
+const clientDir = join(__dirname, '..', '..', 'client', 'src');
+
+/** Every relative import specifier of a file, with whether it is `import type` only. */
+function relativeImports(file: string): { spec: string; typeOnly: boolean }[] {
+  const text = readFileSync(file, 'utf8');
+  const found: { spec: string; typeOnly: boolean }[] = [];
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)) {
+    found.push({ spec: m[3], typeOnly: Boolean(m[2]) });
+  }
+  for (const m of text.matchAll(/import\(\s*['"](\.[^'"]+)['"]\s*\)/g)) found.push({ spec: m[1], typeOnly: true });
+  return found;
+}
+
+function resolvedDir(file: string, spec: string): string {
+  return join(file, '..', spec);
+}
+
+describe('layering', () => {
+  it('the engine imports none of its hosts (cli, lsp, host, word)', () => {
+    const offenders = sources(engineDir).flatMap((file) =>
+      relativeImports(file)
+        .filter(({ spec }) => {
+          // Data files (schemas/) are bundled into the engine; the other server folders are its hosts.
+          const target = resolvedDir(file, spec);
+          return target.startsWith(srcDir) && !target.startsWith(engineDir);
+        })
+        .map(({ spec }) => `${file}: ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('word/ imports the engine only, never a host', () => {
+    const wordDir = join(srcDir, 'word');
+    const offenders = sources(wordDir).flatMap((file) =>
+      relativeImports(file)
+        .filter(({ spec }) => {
+          const target = resolvedDir(file, spec);
+          return target.startsWith(srcDir) && !target.startsWith(wordDir) && !target.startsWith(engineDir);
+        })
+        .map(({ spec }) => `${file}: ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the client takes only types and the protocol from the server side; it reaches the engine through the server', () => {
+    const protocol = join(srcDir, 'lsp', 'protocol');
+    const offenders = sources(clientDir).flatMap((file) =>
+      relativeImports(file)
+        .filter(({ spec, typeOnly }) => {
+          const target = resolvedDir(file, spec);
+          return target.startsWith(srcDir) && !typeOnly && target !== protocol;
+        })
+        .map(({ spec }) => `${file}: ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
