@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the plain-text Word table importer on a seed file and writes the plan YAML.
 //   node scripts/import-seed.mjs [seed.txt] [out.par.yaml]
-// Defaults: the Hà Tĩnh 2023 seed -> samples/ha-tinh-2023.par.yaml. Problems go to stderr.
+// Defaults: the Hà Tĩnh 2023 seed (test/fixtures/seed, or $PAR_SEED) -> samples/ha-tinh-2023.par.yaml.
+// Problems go to stderr.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join, dirname, basename, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const seedPath = process.argv[2] ?? '/work/shared/seed/000_305705c128854940.txt';
+const seedPath = process.argv[2] ?? (process.env.PAR_SEED || join(root, 'test/fixtures/seed/000_305705c128854940.txt'));
 const outPath = process.argv[3] ?? join(root, 'samples/ha-tinh-2023.par.yaml');
 
 const dir = mkdtempSync(join(tmpdir(), 'par-import-'));

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PROTOCOL, type TreeChangedParams, type TreeResponse } from '../../server/src/lsp/protocol';
+import { treePathAtLine } from './tree-lookup';
 
 type Tree = TreeResponse['tree'];
 type Section = Tree['sections'][number];
@@ -170,15 +171,22 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
     }
   }
 
-  /** The task node at a line of the active document (section grouping), for following the cursor. */
+  /**
+   * The innermost node (task, else item, else section) at a line of the active document (section
+   * grouping), for following the cursor. Called on every cursor move: it looks the line up in the
+   * tree data and builds only the nodes on the path to it.
+   */
   nodeAtLine(line: number): PlanNode | undefined {
-    if (this.grouping !== 'section') return undefined;
-    let found: PlanNode | undefined;
-    for (const section of this.roots) {
-      for (const item of this.getChildren(section)) {
-        for (const task of this.getChildren(item)) if (task.kind === 'task' && task.task.range.start.line <= line) found = task;
-      }
-    }
-    return found;
+    if (this.grouping !== 'section' || !this.data) return undefined;
+    const path = treePathAtLine(this.data.tree.sections, line);
+    if (!path) return undefined;
+    // `roots` are the section nodes in the same order as the data's sections.
+    const sectionNode = this.roots[path.section];
+    if (sectionNode?.kind !== 'section') return undefined;
+    if (path.item === undefined) return sectionNode;
+    const item = sectionNode.section.items[path.item];
+    const itemNode: PlanNode = { kind: 'item', item, parent: sectionNode };
+    if (path.task === undefined) return itemNode;
+    return { kind: 'task', task: item.tasks[path.task], parent: itemNode };
   }
 }

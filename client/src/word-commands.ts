@@ -30,7 +30,7 @@ export function registerWordCommands(context: vscode.ExtensionContext, output: v
       const word = loadWord(context);
       const bytes = await vscode.workspace.fs.readFile(picked);
       const result = picked.path.toLowerCase().endsWith('.txt')
-        ? { ...word.importPlanText(new TextDecoder('utf-8').decode(bytes)), fatal: false }
+        ? { ...word.importPlanText(word.decodeText(bytes)), fatal: false }
         : await word.importPlanDocx(bytes);
       const problems = result.problems.map((p) => ('row' in p ? `${vscode.l10n.t('row {0}', p.row)}: ${p.message}` : `${vscode.l10n.t('line {0}', p.line)}: ${p.message}`));
       if (problems.length) {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeFinding, parseExpectations } from '../support/expectations';
 
 const root = join(__dirname, '..', '..');
@@ -21,11 +21,6 @@ function tempDir(): string {
 }
 
 const HEADER = 'plan:\n  title: Kế hoạch\n  issuer: UBND tỉnh Hà Tĩnh\n  year: 2023\nsections:\n';
-
-beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], { cwd: root, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(built.stderr);
-});
 
 describe('rule fixtures (CLI process)', () => {
   it('reports exactly the inline expectations of every fixture', () => {

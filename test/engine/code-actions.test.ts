@@ -79,6 +79,13 @@ describe('silence a finding', () => {
     expect(twice).toContain('# par-plan-disable-next-line par/missing-lead par/missing-deadline\n');
     expect(codes(twice)).toEqual([]);
   });
+
+  it('is not offered on a line that continues a multi-line scalar (a comment there would be text)', () => {
+    const task = (lead: string) => `${HEADER}  - area: I\n    items:\n      - criteria: ["1.1"]\n        tasks:\n          - task: A\n            lead: ${lead}\n            deadline: Năm 2023\n`;
+    const titles = (marked: string) => actionsAt(marked).actions.map((a) => a.title);
+    expect(titles(task('"Sở Nội vụ;\n              Sở |Xyz Abc"'))).not.toContain('Tắt par/unknown-unit cho dòng này');
+    expect(titles(task('[Sở |Xyz Abc]'))).toContain('Tắt par/unknown-unit cho dòng này');
+  });
 });
 
 describe('rewrites', () => {
@@ -107,5 +114,16 @@ describe('fix all', () => {
     const { actions } = actionsAt(`|${doc}`, ['source.fixAll']);
     expect(actions.map((a) => a.kind)).toEqual(['source.fixAll']);
     expect(fixAllEdits(analyze(applyEdits(doc, edits)))).toEqual([]);
+  });
+
+  it('starts from the given analysis and hands back the analysis of the fixed text', () => {
+    const doc = `${HEADER}  - area: I\n    items:\n      - criteria: [1.1]\n        tasks:\n          - task: A\n            lead: [SNV]\n            deadline: Năm 2023\n`;
+    const first = analyze(doc);
+    const result = fixAll(first);
+    expect(result.applied).toBeGreaterThan(0);
+    expect(result.analysis.text).toBe(result.text);
+    expect(result.analysis.findings()).toEqual(analyze(result.text).findings());
+    const clean = analyze(result.text);
+    expect(fixAll(clean).analysis).toBe(clean);
   });
 });

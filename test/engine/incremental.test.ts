@@ -113,6 +113,58 @@ describe('incremental analysis equals a full analysis', () => {
       expect(observed).toEqual(fresh);
     }
   });
+
+  it('when a task now ends in an empty value with a comment', () => {
+    // `deadline: ""` becomes `deadline: #""`: in the whole document the task then ends at the next line's dash.
+    const at = sample.indexOf('deadline: "" # Ô trống') + 'deadline: '.length;
+    const { observed, fresh } = both(sample, sample.slice(0, at) + '#' + sample.slice(at));
+    expect(observed).toEqual(fresh);
+  });
+});
+
+describe('incremental limit checks equal a full check', () => {
+  /** `count` mapping keys, each one level deeper than the last, from `column`. */
+  const nested = (column: number, count: number, step = 2, name = 'k') => Array.from({ length: count }, (_, i) => `${' '.repeat(column + i * step)}${name}${i}:\n`).join('');
+  const limitsOf = (a: PlanAnalysis) => a.limitProblems.map((p) => p.yamlCode);
+  const afterEdit = (before: string, after: string) => {
+    const previous = new PlanAnalysis(before, data, DEFAULT_OPTIONS);
+    previous.findings();
+    return new PlanAnalysis(after, data, DEFAULT_OPTIONS, { analysis: previous, change: diffTexts(before, after) });
+  };
+
+  it('when lines added at the end nest deeper than the limit under deep unchanged lines', () => {
+    const at = sample.indexOf('\n', sample.indexOf('deadline: Năm 2023')) + 1;
+    const deep = nested(12, 1) + nested(14, 52, 2);
+    const before = sample.slice(0, at) + deep;
+    const after = before + nested(14 + 52 * 2, 14, 2, 'm');
+    expect(limitsOf(new PlanAnalysis(after, data, DEFAULT_OPTIONS))).toEqual(['LIMIT_DEPTH']);
+    expect(limitsOf(afterEdit(before, after))).toEqual(['LIMIT_DEPTH']);
+  });
+
+  it('when changed lines lift the unchanged lines below them past the limit', () => {
+    // 15 levels above and below; the changed lines add 48 in between, 78 in all.
+    const above = nested(0, 15, 1);
+    const below = nested(200, 15, 1, 'b');
+    const before = above + 'z: 1\n' + below;
+    const after = above + nested(15, 48, 1, 'm') + below;
+    expect(limitsOf(new PlanAnalysis(after, data, DEFAULT_OPTIONS))).toEqual(['LIMIT_DEPTH']);
+    expect(limitsOf(afterEdit(before, after))).toEqual(['LIMIT_DEPTH']);
+  });
+
+  it('when each version adds one level to the last', () => {
+    let text = 'a:\n';
+    let previous = new PlanAnalysis(text, data, DEFAULT_OPTIONS);
+    previous.parsed;
+    for (let level = 1; level <= 70; level++) {
+      const next = text + nested(level, 1, 1, `l${level}-`);
+      const analysis = new PlanAnalysis(next, data, DEFAULT_OPTIONS, { analysis: previous, change: diffTexts(text, next) });
+      expect(limitsOf(analysis), `level ${level}`).toEqual(limitsOf(new PlanAnalysis(next, data, DEFAULT_OPTIONS)));
+      analysis.parsed;
+      previous = analysis;
+      text = next;
+    }
+    expect(limitsOf(previous)).toEqual(['LIMIT_DEPTH']);
+  });
 });
 
 describe('incremental text bookkeeping', () => {

@@ -1,7 +1,6 @@
 // Protocol tests: the built language server as a separate process over stdio, driven by a
 // JSON-RPC client, for every feature. The rule fixtures run here too (engine, CLI, server: one table).
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +35,6 @@ function described(p: Published) {
 let client: TestClient;
 
 beforeAll(async () => {
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], { cwd: root, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(built.stderr);
   client = new TestClient();
   await client.initialize({ locale: 'vi' });
 });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClient, fileUri } from '../support/lsp-client';
 
 const root = join(__dirname, '..', '..');
@@ -18,11 +18,6 @@ function guardedLog(): { log: string; env: Record<string, string> } {
 }
 
 const attempts = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8') : '');
-
-beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], { cwd: root, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(built.stderr);
-});
 
 describe('the network guard', () => {
   it('catches a real attempt (so an empty log means something)', () => {

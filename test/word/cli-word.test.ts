@@ -1,7 +1,7 @@
 // `par-plan import` / `par-plan export` in-process (runImport / runExport with an io object).
 
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -121,5 +121,51 @@ describe('par-plan import', () => {
     expect(await runImport(['seed.txt', '--year', '2024'], y.io)).toBe(1);
     expect(parse(y.out()).plan.year).toBe(2024);
     expect(y.err()).toMatch(/2023.*2024/);
+  });
+});
+
+describe('par-plan import and export in a project', () => {
+  it('use the catalog named by the project .par-plan.json', async () => {
+    const project = join(dir, 'project');
+    mkdirSync(project);
+    const catalog = JSON.parse(readFileSync(repo('schemas/par-criteria.876-2022.json'), 'utf8'));
+    catalog.codes.find((c: { code: string }) => c.code === '1.1').name = 'Tên riêng của dự án';
+    catalog.areas[0].name = 'Phần một của dự án';
+    writeFileSync(join(project, 'catalog.json'), JSON.stringify(catalog));
+    writeFileSync(join(project, '.par-plan.json'), JSON.stringify({ catalog: 'catalog.json' }));
+    writeFileSync(
+      join(project, 'plan.par.yaml'),
+      'plan:\n  title: Kế hoạch\n  issuer: UBND tỉnh Hà Tĩnh\n  year: 2024\nsections:\n  - area: I\n    items:\n      - criteria: ["1.1"]\n        tasks:\n          - task: Việc\n            lead: [Sở A]\n            support: []\n            deadline: Năm 2024\n',
+    );
+    const a = io();
+    expect(await runExport(['project/plan.par.yaml', '-o', 'project/plan.xlsx'], a.io)).toBe(0);
+    const sheet = await (await JSZip.loadAsync(readFileSync(join(project, 'plan.xlsx')))).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet).toContain('Tên riêng của dự án');
+    expect(sheet).toContain('Phần một của dự án');
+
+    const cells = (...texts: string[]) => texts.map((t) => `\t${t}`);
+    const text = ['ỦY BAN NHÂN DÂN', 'TỈNH HÀ TĨNH', 'KẾ HOẠCH NĂM 2024', ...cells('I', 'Chỉ đạo', '', '', '', ''), '', ...cells('1', '1.1 - Tên riêng của dự án', 'Việc', 'Sở A', '', 'Năm 2024'), ''];
+    writeFileSync(join(project, 'appendix.txt'), text.join('\n'));
+    const b = io();
+    await runImport(['project/appendix.txt'], b.io);
+    expect(parse(b.out()).sections[0].items[0]).toEqual({ criteria: ['1.1'], tasks: [{ task: 'Việc', lead: ['Sở A'], support: [], deadline: 'Năm 2024' }] });
+  });
+});
+
+describe('an invalid --locale', () => {
+  it('is reported in the language of PAR_PLAN_LOCALE', async () => {
+    const saved = process.env.PAR_PLAN_LOCALE;
+    process.env.PAR_PLAN_LOCALE = 'en';
+    try {
+      const a = io();
+      expect(await runImport(['seed.txt', '--locale', 'fr'], a.io)).toBe(2);
+      expect(a.err()).toBe('Invalid option: --locale fr\n');
+      const b = io();
+      expect(await runExport(['ha-tinh-2023.par.yaml', '--locale', 'fr'], b.io)).toBe(2);
+      expect(b.err()).toBe('Invalid option: --locale fr\n');
+    } finally {
+      if (saved === undefined) delete process.env.PAR_PLAN_LOCALE;
+      else process.env.PAR_PLAN_LOCALE = saved;
+    }
   });
 });

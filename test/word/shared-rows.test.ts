@@ -36,3 +36,31 @@ describe('mapTableRows', () => {
     expect(problems.map((p) => p.line)).toEqual([4]);
   });
 });
+
+describe('row clean-up, the same in the text form as in a .docx', () => {
+  const lines = [
+    'ỦY BAN NHÂN DÂN',
+    'TỈNH HÀ TĨNH',
+    'KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH',
+    ...['STT', 'Tiêu chí', 'Nhiệm vụ/giải pháp thực hiện năm 2024', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn'].map((c) => `\t${c}`),
+    '',
+    ...['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'].map((c) => `\t${c}`),
+    '',
+    ...['I. Chỉ đạo điều hành', '', '', '', '', ''].map((c) => `\t${c}`),
+    '',
+    ...['1', 'Tiêu chí 1.1 - Thực hiện Kế hoạch CCHC năm', 'Việc', 'Sở A', '', 'Năm 2024'].map((c) => `\t${c}`),
+    '',
+    ...['', 'II - Cải cách thể chế', '', '', '', ''].map((c) => `\t${c}`),
+    '',
+  ];
+
+  it('strips "Tiêu chí" before a code, splits a section written in one cell, skips column numbers, takes the year from the task heading', () => {
+    const res = importPlanText(lines.join('\n'));
+    expect(res.problems).toEqual([]);
+    expect(res.plan.plan.year).toBe(2024);
+    expect(res.plan.sections).toEqual([
+      { area: 'I', title: 'Chỉ đạo điều hành', items: [{ criteria: ['1.1'], tasks: [{ task: 'Việc', lead: ['Sở A'], support: [], deadline: 'Năm 2024' }] }] },
+      { area: 'II', title: 'Cải cách thể chế', items: [] },
+    ]);
+  });
+});

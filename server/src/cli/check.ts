@@ -117,18 +117,17 @@ export function runCheck(options: CheckOptions): CheckResult {
       });
       continue;
     }
-    let text = read.text;
+    let analysis = new PlanAnalysis(read.text, settings.data, analysisOptions);
     let fixed = 0;
     if (options.fix) {
-      const result = fixAll(text, settings.data, analysisOptions);
-      if (result.text !== text) {
+      const result = fixAll(analysis);
+      if (result.text !== read.text) {
         writeFileSync(file, result.text, 'utf8');
-        text = result.text;
         fixed = result.applied;
       }
+      analysis = result.analysis;
     }
-    const analysis = new PlanAnalysis(text, settings.data, analysisOptions);
-    reports.push({ file: shown, text, fixed, findings: analysis.findings() });
+    reports.push({ file: shown, text: analysis.text, fixed, findings: analysis.findings() });
   }
   return { reports, hostProblems: [...hostProblems.values()], missing };
 }

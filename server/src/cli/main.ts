@@ -1,17 +1,12 @@
 // Entry point of the `par-plan` command. Parses arguments, runs a subcommand, sets the exit code.
 
 import { parseArgs } from 'node:util';
-import type { Locale } from '../engine';
 import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
-import { cliText } from './text';
+import { cliText, localeFrom } from './text';
 import { runExport, runImport } from './word';
 
 declare const PAR_PLAN_VERSION: string;
 const VERSION = typeof PAR_PLAN_VERSION === 'string' ? PAR_PLAN_VERSION : '0.0.0-dev';
-
-function localeFrom(value: unknown): Locale | undefined {
-  return value === 'vi' || value === 'en' ? value : undefined;
-}
 
 export interface CliIo {
   out(s: string): void;

@@ -71,6 +71,11 @@ Exit codes: 0 no errors; 1 errors (or more warnings than allowed); 2 misuse or t
   badOption: (detail) => `Invalid option: ${detail}`,
 };
 
+/** A --locale or PAR_PLAN_LOCALE value, if it names a supported locale. */
+export function localeFrom(value: unknown): Locale | undefined {
+  return value === 'vi' || value === 'en' ? value : undefined;
+}
+
 export function cliText(locale: Locale): CliText {
   return locale === 'en' ? en : vi;
 }

@@ -10,23 +10,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Locale } from '../engine';
+import type { Catalog, Locale } from '../engine';
+import { NodeHost, readPlanFile } from '../host/node-host';
 import { importPlanDocx } from '../word/docx-import';
 import { exportPlanDataDocx } from '../word/docx-export';
 import { readPlanForExport } from '../word/plan-data';
-import { importPlanText } from '../word/text-import';
+import { decodeText, importPlanText } from '../word/text-import';
 import { exportPlanDataXlsx } from '../word/xlsx-export';
-
-export interface WordCliIo {
-  out(s: string): void;
-  err(s: string): void;
-  cwd: string;
-}
+import type { CliIo } from './main';
+import { cliText, localeFrom } from './text';
 
 interface WordText {
   importUsage: string;
   exportUsage: string;
-  badOption(detail: string): string;
   missing(path: string): string;
   unreadable(path: string, detail: string): string;
   problem(file: string, row: number, message: string, kind: 'row' | 'line'): string;
@@ -67,7 +63,6 @@ Tùy chọn:
 Kế hoạch có lỗi cú pháp YAML thì không xuất.
 Mã thoát: 0 xong; 2 dùng sai, không đọc được tệp hoặc kế hoạch có lỗi cú pháp.
 `,
-  badOption: (d) => `Tùy chọn không hợp lệ: ${d}`,
   missing: (p) => `Không tìm thấy tệp: ${p}`,
   unreadable: (p, d) => `Không đọc được tệp ${p}: ${d}`,
   problem: (f, row, m, kind) => (row > 0 ? `${f}: ${kind === 'row' ? 'dòng bảng' : 'dòng'} ${row}: ${m}` : `${f}: ${m}`),
@@ -108,7 +103,6 @@ Options:
 A plan with YAML syntax errors is not exported.
 Exit codes: 0 done; 2 misuse, unreadable input or YAML syntax errors.
 `,
-  badOption: (d) => `Invalid option: ${d}`,
   missing: (p) => `File not found: ${p}`,
   unreadable: (p, d) => `Cannot read ${p}: ${d}`,
   problem: (f, row, m, kind) => (row > 0 ? `${f}: ${kind === 'row' ? 'table row' : 'line'} ${row}: ${m}` : `${f}: ${m}`),
@@ -121,12 +115,8 @@ Exit codes: 0 done; 2 misuse, unreadable input or YAML syntax errors.
   emptyPlan: (f) => `Note: ${f} has no sections; the exported table is empty.`,
 };
 
-function localeOf(value: unknown): Locale | undefined {
-  return value === 'vi' || value === 'en' ? value : undefined;
-}
-
-function envLocale(): Locale | undefined {
-  return localeOf(typeof process !== 'undefined' ? process.env.PAR_PLAN_LOCALE : undefined);
+function wordText(locale: Locale): WordText {
+  return locale === 'en' ? en : vi;
 }
 
 function shown(path: string, cwd: string): string {
@@ -135,31 +125,64 @@ function shown(path: string, cwd: string): string {
 }
 
 function message(err: unknown): string {
-  if (err && typeof err === 'object' && 'code' in err && (err as { code?: string }).code === 'EISDIR') return 'là thư mục / is a directory';
-  return err instanceof Error ? err.message : String(err);
+  const text = err instanceof Error ? err.message : String(err);
+  // Node's file errors start with their code; a string comes from readPlanFile.
+  return /^EISDIR\b/.test(text) ? 'là thư mục / is a directory' : text;
 }
 
-type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+type Values = Record<string, string | boolean | undefined>;
 
-function parse(args: string[], extra: Record<string, { type: 'string' | 'boolean'; short?: string }>): Parsed | Error {
+interface Command {
+  values: Values;
+  /** The one file argument. */
+  input: string;
+  locale: Locale;
+  t: WordText;
+}
+
+/**
+ * The options of both commands (-o, --locale, --help) plus `extra`, and the one file argument.
+ * Returns the command, or the exit code once a usage message is written.
+ */
+function readCommand(args: string[], extra: Record<string, { type: 'string' }>, usage: (t: WordText) => string, io: CliIo): Command | number {
+  // Messages before a valid --locale is read follow PAR_PLAN_LOCALE.
+  const envLocale = localeFrom(process.env.PAR_PLAN_LOCALE) ?? 'vi';
+  let parsed;
   try {
-    const r = parseArgs({
+    parsed = parseArgs({
       args,
       allowPositionals: true,
       strict: true,
       options: { output: { type: 'string', short: 'o' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...extra },
     });
-    return { values: r.values as Parsed['values'], positionals: r.positionals };
   } catch (err) {
-    return err instanceof Error ? err : new Error(String(err));
+    io.err(`${cliText(envLocale).badOption(err instanceof Error ? err.message : String(err))}\n\n${usage(wordText(envLocale))}`);
+    return 2;
   }
+  const values = parsed.values as Values;
+  const { positionals } = parsed;
+  if (values.locale !== undefined && !localeFrom(values.locale)) {
+    io.err(`${cliText(envLocale).badOption(`--locale ${String(values.locale)}`)}\n`);
+    return 2;
+  }
+  const locale = localeFrom(values.locale) ?? envLocale;
+  const t = wordText(locale);
+  if (values.help) {
+    io.out(usage(t));
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    io.err(positionals.length ? `${cliText(locale).badOption(positionals.slice(1).join(' '))}\n\n${usage(t)}` : usage(t));
+    return 2;
+  }
+  return { values, input: positionals[0], locale, t };
 }
 
-/** Text of a .txt file: UTF-8, or UTF-16 with a byte-order mark (Word's "Unicode text"). */
-function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
+/** The catalog of the project a plan belongs to (its `.par-plan.json`), read as `par-plan check` reads it. */
+function projectCatalog(planPath: string, io: CliIo, locale: Locale): Catalog {
+  const settings = new NodeHost(undefined, [io.cwd]).settingsFor(planPath);
+  for (const p of settings.problems) io.err(`${cliText(locale).hostProblem(p.file, p.message)}\n`);
+  return settings.data.catalog;
 }
 
 function looksLikeZipOrDoc(bytes: Uint8Array): boolean {
@@ -167,38 +190,21 @@ function looksLikeZipOrDoc(bytes: Uint8Array): boolean {
 }
 
 /** `par-plan import <file.docx|file.txt> [-o out.par.yaml]`. `args` are the arguments after "import". */
-export async function runImport(args: string[], io: WordCliIo): Promise<number> {
-  const parsed = parse(args, { issuer: { type: 'string' }, year: { type: 'string' } });
-  let t = vi;
-  if (parsed instanceof Error) {
-    t = envLocale() === 'en' ? en : vi;
-    io.err(`${t.badOption(parsed.message)}\n\n${t.importUsage}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.locale !== undefined && !localeOf(values.locale)) {
-    io.err(`${t.badOption(`--locale ${String(values.locale)}`)}\n`);
-    return 2;
-  }
-  t = (localeOf(values.locale) ?? envLocale()) === 'en' ? en : vi;
-  if (values.help) {
-    io.out(t.importUsage);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.err(positionals.length ? `${t.badOption(positionals.slice(1).join(' '))}\n\n${t.importUsage}` : t.importUsage);
-    return 2;
-  }
+export async function runImport(args: string[], io: CliIo): Promise<number> {
+  const command = readCommand(args, { issuer: { type: 'string' }, year: { type: 'string' } }, (t) => t.importUsage, io);
+  if (typeof command === 'number') return command;
+  const { values, locale, t } = command;
   let year: number | undefined;
   if (values.year !== undefined) {
     year = Number(values.year);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      io.err(`${t.badOption(`--year ${String(values.year)}`)}\n`);
+      io.err(`${cliText(locale).badOption(`--year ${String(values.year)}`)}\n`);
       return 2;
     }
   }
   const issuer = typeof values.issuer === 'string' && values.issuer.trim() ? values.issuer.trim() : undefined;
-  const inputPath = resolve(io.cwd, positionals[0]);
+  const inputPath = resolve(io.cwd, command.input);
+  const outPath = typeof values.output === 'string' && values.output ? resolve(io.cwd, values.output) : undefined;
   const inputShown = shown(inputPath, io.cwd);
   let bytes: Uint8Array;
   try {
@@ -211,11 +217,13 @@ export async function runImport(args: string[], io: WordCliIo): Promise<number> 
   const ext = extname(inputPath).toLowerCase();
   const asDocx = ext === '.docx' || ext === '.docm' || ext === '.doc' || (ext !== '.txt' && looksLikeZipOrDoc(bytes));
   const source = basename(inputPath);
+  // The catalog of the project the plan is written to (the document's, when the plan is printed).
+  const catalog = projectCatalog(outPath ?? inputPath, io, locale);
   let yaml: string;
   let problems: { row: number; message: string }[];
   let kind: 'row' | 'line';
   if (asDocx) {
-    const res = await importPlanDocx(bytes, { source, issuer, year });
+    const res = await importPlanDocx(bytes, { source, issuer, year, catalog });
     if (res.fatal) {
       for (const p of res.problems) io.err(`${t.problem(inputShown, p.row, p.message, 'row')}\n`);
       return 2;
@@ -224,13 +232,12 @@ export async function runImport(args: string[], io: WordCliIo): Promise<number> 
     problems = res.problems;
     kind = 'row';
   } else {
-    const res = importPlanText(decodeText(bytes), { source, issuer, year });
+    const res = importPlanText(decodeText(bytes), { source, issuer, year, catalog });
     yaml = res.yaml;
     problems = res.problems.map((p) => ({ row: p.line, message: p.message }));
     kind = 'line';
   }
-  if (typeof values.output === 'string' && values.output) {
-    const outPath = resolve(io.cwd, values.output);
+  if (outPath) {
     try {
       writeFileSync(outPath, yaml);
     } catch (err) {
@@ -248,29 +255,10 @@ export async function runImport(args: string[], io: WordCliIo): Promise<number> 
 }
 
 /** `par-plan export <plan.par.yaml> [-o out] [--format docx|xlsx]`. `args` are the arguments after "export". */
-export async function runExport(args: string[], io: WordCliIo): Promise<number> {
-  const parsed = parse(args, { format: { type: 'string' } });
-  let t = vi;
-  if (parsed instanceof Error) {
-    t = envLocale() === 'en' ? en : vi;
-    io.err(`${t.badOption(parsed.message)}\n\n${t.exportUsage}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.locale !== undefined && !localeOf(values.locale)) {
-    io.err(`${t.badOption(`--locale ${String(values.locale)}`)}\n`);
-    return 2;
-  }
-  const locale = localeOf(values.locale) ?? envLocale() ?? 'vi';
-  t = locale === 'en' ? en : vi;
-  if (values.help) {
-    io.out(t.exportUsage);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.err(positionals.length ? `${t.badOption(positionals.slice(1).join(' '))}\n\n${t.exportUsage}` : t.exportUsage);
-    return 2;
-  }
+export async function runExport(args: string[], io: CliIo): Promise<number> {
+  const command = readCommand(args, { format: { type: 'string' } }, (t) => t.exportUsage, io);
+  if (typeof command === 'number') return command;
+  const { values, locale, t } = command;
   const output = typeof values.output === 'string' && values.output ? values.output : undefined;
   let format: 'docx' | 'xlsx';
   if (typeof values.format === 'string') {
@@ -290,17 +278,15 @@ export async function runExport(args: string[], io: WordCliIo): Promise<number> 
     }
   } else format = 'docx';
 
-  const planPath = resolve(io.cwd, positionals[0]);
+  const planPath = resolve(io.cwd, command.input);
   const planShown = shown(planPath, io.cwd);
-  let text: string;
-  try {
-    text = decodeText(readFileSync(planPath));
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    io.err(`${code === 'ENOENT' ? t.missing(planShown) : t.unreadable(planShown, message(err))}\n`);
+  // Read as `par-plan check` reads a plan.
+  const read = readPlanFile(planPath);
+  if ('error' in read) {
+    io.err(`${/^ENOENT\b/.test(read.error) ? t.missing(planShown) : t.unreadable(planShown, message(read.error))}\n`);
     return 2;
   }
-  const { data, syntaxErrors } = readPlanForExport(text, locale);
+  const { data, syntaxErrors } = readPlanForExport(read.text, locale);
   if (syntaxErrors.length) {
     for (const e of syntaxErrors) io.err(`${t.syntaxError(planShown, e.line, e.column, e.message)}\n`);
     io.err(`${t.syntaxRefused(planShown, syntaxErrors.length)}\n`);
@@ -310,9 +296,10 @@ export async function runExport(args: string[], io: WordCliIo): Promise<number> 
   const outPath = output
     ? resolve(io.cwd, output)
     : join(dirname(planPath), `${basename(planPath).replace(/(\.par)?\.ya?ml$/i, '')}.${format}`);
+  const catalog = projectCatalog(planPath, io, locale);
   let bytes: Uint8Array;
   try {
-    bytes = format === 'xlsx' ? await exportPlanDataXlsx(data) : await exportPlanDataDocx(data);
+    bytes = format === 'xlsx' ? await exportPlanDataXlsx(data, { catalog }) : await exportPlanDataDocx(data, { catalog });
   } catch (err) {
     io.err(`${t.cannotWrite(shown(outPath, io.cwd), message(err))}\n`);
     return 2;

@@ -1,6 +1,6 @@
-// One document version, analysed once. Parse and model are built on construction; unit readings,
-// deadline meanings and findings are computed on first use and kept. Diagnostics, completion,
-// hover, code actions, symbols and the tree view all read the same PlanAnalysis.
+// One document version, analysed once. Parse, model, unit readings, deadline meanings and findings
+// are each computed on first use and kept. Diagnostics, completion, hover, code actions, symbols and
+// the tree view all read the same PlanAnalysis.
 
 import type { Catalog } from './data/catalog';
 import { parseDeadline, type DeadlineMeaning } from './data/deadline';
@@ -11,12 +11,12 @@ import { DEFAULT_LIMITS, type Limits } from './config';
 import { messagesFor, type Messages } from './messages';
 import { buildModel, patchModel, type DeadlineField, type PlanModel, type UnitEntry } from './model';
 import { LineIndex, parsePlanText, type ParsedDocument, type SyntaxProblem } from './parse';
-import { composeChanges, diffTexts, editLines, reparse, utf8Bytes, type TextChange } from './incremental';
-import { directivesOf, isSuppressed } from './suppress';
+import { composeChanges, diffTexts, editLines, reparse, type TextChange } from './incremental';
+import { directivesOf, isSuppressed, type Directives } from './suppress';
 import { runRules } from './rules';
 import { scalarSourceMap, valueRangeInSource } from './scalar-offsets';
 import type { Finding, Locale, OffsetRange, SeverityOrOff } from './types';
-import { checkLimits } from './limits';
+import { checkLimits, utf8Length } from './limits';
 
 export interface EngineData {
   catalog: Catalog;
@@ -97,6 +97,20 @@ function readDeadline(text: string, planYear: number | undefined): DeadlineMeani
   return meaning;
 }
 
+// How much text changed since the last whole check is re-checked alone; beyond this, checking the
+// whole text again costs little more and starts afresh.
+const MAX_RECHECKED_LENGTH = 64 * 1024;
+
+/** What a version within the limits tells its successor's check. */
+interface LimitState {
+  /** The UTF-8 length of the text. */
+  bytes: number;
+  /** The deepest nesting of the last version checked whole. */
+  depth: number;
+  /** The change from that version's text to this one; none when this is that version. */
+  since?: TextChange;
+}
+
 export interface Predecessor {
   analysis: PlanAnalysis;
   /** The change from its text to this one, when the host knows it; otherwise it is computed. */
@@ -110,7 +124,6 @@ export interface Predecessor {
  */
 export class PlanAnalysis {
   readonly messages: Messages;
-  private readonly deadlineCache = new Map<DeadlineField, DeadlineMeaning | null>();
   private findingsCache: Finding[] | undefined;
   private plainCache: { value: unknown } | null | undefined;
   private parsedCache: ParsedDocument | undefined;
@@ -150,32 +163,40 @@ export class PlanAnalysis {
   /** Problems found before parsing (size, binary content); when present the text is not parsed. */
   get limitProblems(): SyntaxProblem[] {
     if (!this.limitCache) {
-      // After a small change to a clean version only the changed lines can break a limit.
+      // After a small change to a clean version only the changed lines need checking.
       const previous = this.predecessor?.analysis;
-      const change = previous?.limitCache?.length === 0 ? this.change : undefined;
-      if (change && this.changedLinesWithinLimits(change)) this.limitCache = [];
+      this.limitState = previous && this.changedLinesWithinLimits(previous);
+      if (this.limitState) this.limitCache = [];
       else {
-        this.limitCache = checkLimits(this.text, this.options.limits);
-        if (this.limitCache.length === 0) this.byteLength = utf8Bytes(this.text);
+        const checked = checkLimits(this.text, this.options.limits);
+        this.limitCache = checked.problems;
+        if (checked.problems.length === 0) this.limitState = { bytes: checked.bytes, depth: checked.depth };
       }
     }
     return this.limitCache;
   }
 
-  private byteLength: number | undefined;
+  /** Set when no limit is broken. */
+  private limitState: LimitState | undefined;
 
-  private changedLinesWithinLimits(change: TextChange): boolean {
-    const previous = this.predecessor!.analysis;
-    if (previous.byteLength === undefined) return false;
-    const inserted = this.text.slice(change.start, change.start + change.newLength);
-    this.byteLength = previous.byteLength - utf8Bytes(previous.text.slice(change.start, change.end)) + utf8Bytes(inserted);
+  /** This version's limit state when its changed lines pass on their own and nothing else can fail. */
+  private changedLinesWithinLimits(previous: PlanAnalysis): LimitState | undefined {
+    const state = previous.limitState;
+    const change = this.change;
+    if (!state || !change) return undefined;
     const limits = this.options.limits;
-    if (this.byteLength > limits.maxFileBytes || /[\u0000\uFFFD]/.test(inserted)) return false;
+    const bytes = state.bytes - utf8Length(previous.text.slice(change.start, change.end)) + utf8Length(this.text.slice(change.start, change.start + change.newLength));
+    // Lines are re-checked against the version checked whole: depth bounds do not chain.
+    const since = state.since ? composeChanges(state.since, change) : change;
+    if (bytes > limits.maxFileBytes || since.newLength > MAX_RECHECKED_LENGTH) return undefined;
     const lines = this.lines;
-    const from = lines.lineStarts[lines.positionAt(change.start).line];
-    const to = lines.lineEnd(lines.positionAt(change.start + change.newLength).line);
-    // The changed lines alone, with room left for the depth of the entry they sit in.
-    return checkLimits(this.text.slice(from, to), { ...limits, maxDepth: Math.max(1, limits.maxDepth - 16) }).length === 0;
+    const from = lines.lineStarts[lines.positionAt(since.start).line];
+    const to = lines.lineEnd(lines.positionAt(since.start + since.newLength).line);
+    const changed = checkLimits(this.text.slice(from, to), limits);
+    // With D the whole check's depth: changed lines sit on unchanged ones above (at most D deep), and
+    // unchanged lines below sit on the changed ones with at most D levels of their own.
+    if (changed.problems.length > 0 || 2 * state.depth + changed.depth > limits.maxDepth) return undefined;
+    return { bytes, depth: state.depth, since };
   }
 
   /** Line starts of the text; does not need the parse. */
@@ -284,10 +305,7 @@ export class PlanAnalysis {
 
   /** What a task's deadline means, or null when it is missing or blank. */
   deadline(field: DeadlineField): DeadlineMeaning | null {
-    if (!this.deadlineCache.has(field)) {
-      this.deadlineCache.set(field, field.text === null ? null : readDeadline(field.text, this.planYear));
-    }
-    return this.deadlineCache.get(field)!;
+    return field.text === null ? null : readDeadline(field.text, this.planYear);
   }
 
   /** The document as plain data (for the schema), or undefined when resolving aliases exceeded the limit. */
@@ -302,6 +320,13 @@ export class PlanAnalysis {
     return this.plainCache ?? undefined;
   }
 
+  private directivesCache: Directives | undefined;
+
+  /** The suppression comments of this version: read by findings() and by the "disable" code action. */
+  get directives(): Directives {
+    return (this.directivesCache ??= directivesOf(this.parsed));
+  }
+
   findings(): Finding[] {
     if (!this.findingsCache) this.findingsCache = this.computeFindings();
     return this.findingsCache;
@@ -309,7 +334,7 @@ export class PlanAnalysis {
 
   private computeFindings(): Finding[] {
     const raw = runRules(this);
-    const directives = directivesOf(this.parsed);
+    const directives = this.directives;
     const findings: Finding[] = [];
     for (const finding of raw) {
       // Broken YAML stops every other check: hiding it would make a broken plan look clean.

@@ -9,6 +9,8 @@ export interface FixAllResult {
   text: string;
   applied: number;
   passes: number;
+  /** The analysis of `text`: the first one when nothing changed, else the last pass's. */
+  analysis: PlanAnalysis;
 }
 
 const MAX_PASSES = 10;
@@ -24,20 +26,23 @@ export function safeEdits(analysis: PlanAnalysis): TextEdit[] {
   return edits;
 }
 
-/** `analysis`, when given, is the analysis of `text` with these data and options: the first pass reuses it. */
-export function fixAll(text: string, data: EngineData, options: AnalysisOptions, analysis?: PlanAnalysis): FixAllResult {
-  let current = text;
+/** Fixes the text of `first`, starting from its findings; each later text is analysed with its data and options. */
+export function fixAll(first: PlanAnalysis): FixAllResult;
+/** For callers that hold only the text. */
+export function fixAll(text: string, data: EngineData, options: AnalysisOptions): FixAllResult;
+export function fixAll(first: PlanAnalysis | string, data?: EngineData, options?: AnalysisOptions): FixAllResult {
+  let analysis = typeof first === 'string' ? new PlanAnalysis(first, data!, options) : first;
   let applied = 0;
   let passes = 0;
   while (passes < MAX_PASSES) {
-    const reuse = passes === 0 && analysis?.text === text && analysis.data === data && analysis.options === options;
-    const edits = safeEdits(reuse ? analysis : new PlanAnalysis(current, data, options));
+    const edits = safeEdits(analysis);
     if (edits.length === 0) break;
-    const next = applyEdits(current, edits);
+    const next = applyEdits(analysis.text, edits);
     passes++;
-    if (next === current) break;
+    if (next === analysis.text) break;
     applied += edits.length;
-    current = next;
+    // Computes nothing until asked: after the last pass only a caller that reads it pays.
+    analysis = new PlanAnalysis(next, analysis.data, analysis.options);
   }
-  return { text: current, applied, passes };
+  return { text: analysis.text, applied, passes, analysis };
 }

@@ -5,8 +5,8 @@
 // no longer parses alone, anchors or aliases are involved), the caller parses the whole text.
 // test/engine/incremental.test.ts checks on random edits that both ways give the same analysis.
 
-import { isCollection, isMap, isPair, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { PlanModel } from './model';
+import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { EntryModel, PlanModel } from './model';
 import { LineIndex, type ParsedDocument } from './parse';
 
 /** One replacement, in offsets of the previous text. */
@@ -66,9 +66,8 @@ export function editLines(before: LineIndex, text: string, change: TextChange): 
 }
 
 interface Entry {
-  node: YAMLMap;
+  model: EntryModel;
   seq: YAMLSeq;
-  index: number;
   /** The collections around the entry, innermost first, up to the document's root. */
   ancestors: Node[];
 }
@@ -93,16 +92,16 @@ function innermostEntry(model: PlanModel, change: TextChange): Entry | undefined
   if (!isSeq(sections) || !model.root) return undefined;
   const rootward = [sections as Node, model.root as Node];
   const task = find(model.tasks);
+  // The item holding the change is the task's when there is one.
+  const item = task?.item ?? find(model.items);
   const tasks = task?.item.tasksField?.value;
-  const items = (task?.item ?? find(model.items))?.section.itemsField?.value;
+  const items = item?.section.itemsField?.value;
   if (task && isSeq(tasks) && isSeq(items)) {
-    const ancestors = [tasks, task.item.node, items, task.item.section.node, ...rootward];
-    return { node: task.node, seq: tasks, index: tasks.items.indexOf(task.node), ancestors };
+    return { model: task, seq: tasks, ancestors: [tasks, task.item.node, items, task.item.section.node, ...rootward] };
   }
-  const item = find(model.items);
-  if (item && isSeq(items)) return { node: item.node, seq: items, index: items.items.indexOf(item.node), ancestors: [items, item.section.node, ...rootward] };
+  if (item && isSeq(items)) return { model: item, seq: items, ancestors: [items, item.section.node, ...rootward] };
   const section = find(model.sections);
-  if (section) return { node: section.node, seq: sections, index: sections.items.indexOf(section.node), ancestors: rootward };
+  if (section) return { model: section, seq: sections, ancestors: rootward };
   return undefined;
 }
 
@@ -126,19 +125,19 @@ function shiftTree(node: Node | null | undefined, from: number, delta: number): 
   }
 }
 
-function offsetTree(node: Node | null | undefined, delta: number): void {
-  if (!node?.range) return;
-  node.range[0] += delta;
-  node.range[1] += delta;
-  node.range[2] += delta;
-  if (isCollection(node)) {
-    for (const entry of node.items as unknown[]) {
-      if (isPair(entry)) {
-        offsetTree(entry.key as Node | null, delta);
-        offsetTree(entry.value as Node | null, delta);
-      } else offsetTree(entry as Node, delta);
-    }
+function endsInCommentedEmptyValue(map: YAMLMap): boolean {
+  let last: unknown = map;
+  while (isCollection(last) && last.items.length > 0) {
+    const item: unknown = last.items[last.items.length - 1];
+    last = isPair(item) ? item.value : item;
   }
+  return isScalar(last) && last.range?.[0] === last.range?.[1] && Boolean(last.comment);
+}
+
+export interface Reparsed {
+  parsed: ParsedDocument;
+  /** The entry replaced: its previous model, its new mapping, and the collections around it (now changed). */
+  replaced: { old: EntryModel; node: YAMLMap; ancestors: Node[] };
 }
 
 /**
@@ -146,21 +145,16 @@ function offsetTree(node: Node | null | undefined, delta: number): void {
  * On success the previous document is reused and changed in place: the previous analysis must not
  * be used afterwards.
  */
-export interface Reparsed {
-  parsed: ParsedDocument;
-  /** The entry replaced: its old and new mapping, and the collections around it (now changed). */
-  replaced: { old: YAMLMap; node: YAMLMap; ancestors: Node[] };
-}
-
-export function reparse(previous: { parsed: ParsedDocument; model: PlanModel }, text: string, change: TextChange, lines?: LineIndex): Reparsed | undefined {
+export function reparse(previous: { parsed: ParsedDocument; model: PlanModel }, text: string, change: TextChange, lines: LineIndex): Reparsed | undefined {
   const old = previous.parsed;
   if (old.syntax.length > 0) return undefined;
   const entry = innermostEntry(previous.model, change);
-  if (!entry || entry.index < 0) return undefined;
+  if (!entry) return undefined;
   const oldLines = old.lines;
   const oldText = old.text;
-  const nodeStart = entry.node.range![0];
-  const nodeEnd = entry.node.range![1];
+  const oldNode = entry.model.node;
+  const nodeStart = oldNode.range![0];
+  const nodeEnd = oldNode.range![1];
   if (change.start < nodeStart) return undefined;
   const firstLine = oldLines.positionAt(nodeStart).line;
   const spanStart = oldLines.lineStarts[firstLine];
@@ -191,14 +185,17 @@ export function reparse(previous: { parsed: ParsedDocument; model: PlanModel }, 
   if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1 || !isMap(doc.contents.items[0])) return undefined;
   const replacement = doc.contents.items[0] as YAMLMap;
   if (!replacement.range || replacement.range[0] !== nodeStart - spanStart) return undefined;
-  offsetTree(replacement, spanStart);
+  // An entry ending in an empty value with a comment ("deadline: # …") ends, in the whole document,
+  // at the next line's first token, which the entry parsed alone cannot see.
+  if (endsInCommentedEmptyValue(replacement)) return undefined;
+  shiftTree(replacement, 0, spanStart);
   // Collections that end where the entry ends take the new entry's end; a shift cannot know it
   // (the last token of a file decides where the document ends).
-  const [, oldValueEnd, oldNodeEnd] = entry.node.range!;
+  const [, oldValueEnd, oldNodeEnd] = oldNode.range!;
   const endsWithEntry = entry.ancestors.map((a) => [a.range?.[1] === oldValueEnd, a.range?.[2] === oldNodeEnd] as const);
   // Everything at or after the old span's end moves by delta; collections around it grow or shrink.
   shiftTree(old.doc.contents as Node | null, spanEnd, delta);
-  entry.seq.items[entry.index] = replacement;
+  entry.seq.items[entry.model.index] = replacement;
   entry.ancestors.forEach((a, i) => {
     if (endsWithEntry[i][0]) a.range![1] = replacement.range![1];
     if (endsWithEntry[i][1]) a.range![2] = replacement.range![2];
@@ -208,17 +205,7 @@ export function reparse(previous: { parsed: ParsedDocument; model: PlanModel }, 
     old.doc.range[2] += delta;
   }
   return {
-    parsed: { text, lines: lines ?? editLines(old.lines, text, change), doc: old.doc, syntax: [] },
-    replaced: { old: entry.node, node: replacement, ancestors: entry.ancestors },
+    parsed: { text, lines, doc: old.doc, syntax: [] },
+    replaced: { old: entry.model, node: replacement, ancestors: entry.ancestors },
   };
-}
-
-/** UTF-8 length of a piece of text. */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? (i++, 4) : 3;
-  }
-  return bytes;
 }

@@ -104,6 +104,9 @@ export interface TaskModel {
   deadline: DeadlineField | null;
 }
 
+/** A list entry of the plan; which one shows in its links: a task has an item, an item a section. */
+export type EntryModel = SectionModel | ItemModel | TaskModel;
+
 export interface PlanModel {
   root: YAMLMap | null;
   header: PlanHeader | null;
@@ -172,14 +175,47 @@ function anchorOf(map: YAMLMap): OffsetRange {
   return nodeRange(map);
 }
 
-class TextOf implements TextValue {
+/** A section, item or task: a mapping in a list, at `index` in it. */
+abstract class ListEntryOf {
+  constructor(
+    readonly node: YAMLMap,
+    readonly index: number,
+  ) {}
+  get range(): OffsetRange {
+    return nodeRange(this.node);
+  }
+  get anchor(): OffsetRange {
+    return anchorOf(this.node);
+  }
+}
+
+/** A model object for each mapping in a field's list (an empty list when the value is not one). */
+function mapsOf<T>(field: Field | null | undefined, make: (map: YAMLMap, index: number) => T): T[] {
+  const made: T[] = [];
+  const list = field?.value;
+  if (isSeq(list)) {
+    list.items.forEach((node, index) => {
+      if (isMap(node)) made.push(make(node, index));
+    });
+  }
+  return made;
+}
+
+/** A value that spans its field's value. */
+class FieldValueOf {
+  constructor(readonly field: Field) {}
+  get range(): OffsetRange {
+    return this.field.valueRange;
+  }
+}
+
+class TextOf extends FieldValueOf implements TextValue {
   constructor(
     readonly text: string,
     readonly node: Scalar,
-    private readonly field: Field,
-  ) {}
-  get range(): OffsetRange {
-    return this.field.valueRange;
+    field: Field,
+  ) {
+    super(field);
   }
 }
 
@@ -257,83 +293,65 @@ function criterionRefs(field: Field | undefined): CriterionRef[] {
   return refs;
 }
 
-class TaskOf implements TaskModel {
+class TaskOf extends ListEntryOf implements TaskModel {
   readonly text: TextValue | null;
   readonly lead: UnitsField | null;
   readonly support: UnitsField | null;
   readonly deadline: DeadlineField | null;
   constructor(
-    readonly node: YAMLMap,
-    readonly index: number,
+    node: YAMLMap,
+    index: number,
     readonly item: ItemModel,
   ) {
+    super(node, index);
     const fields = fieldsOf(node, TASK_KEYS);
     this.text = textValue(fields.task);
     this.lead = unitsField(fields.lead);
     this.support = unitsField(fields.support);
     this.deadline = deadlineField(fields.deadline);
   }
-  get range(): OffsetRange {
-    return nodeRange(this.node);
-  }
-  get anchor(): OffsetRange {
-    return anchorOf(this.node);
-  }
 }
 
-class ItemOf implements ItemModel {
+class ItemOf extends ListEntryOf implements ItemModel {
   readonly criteriaField: Field | null;
   readonly criteria: CriterionRef[];
   readonly name: TextValue | null;
   readonly finding: TextValue | null;
   readonly tasksField: Field | null;
-  readonly tasks: TaskModel[] = [];
+  readonly tasks: TaskModel[];
   constructor(
-    readonly node: YAMLMap,
-    readonly index: number,
+    node: YAMLMap,
+    index: number,
     readonly section: SectionModel,
   ) {
+    super(node, index);
     const fields = fieldsOf(node, ITEM_KEYS);
     this.criteriaField = fields.criteria ?? null;
     this.criteria = criterionRefs(fields.criteria);
     this.name = textValue(fields.name);
     this.finding = textValue(fields.finding);
     this.tasksField = fields.tasks ?? null;
-    const tasks = this.tasksField?.value;
-    if (isSeq(tasks)) {
-      tasks.items.forEach((taskNode, taskIndex) => {
-        if (isMap(taskNode)) this.tasks.push(new TaskOf(taskNode, taskIndex, this));
-      });
-    }
-  }
-  get range(): OffsetRange {
-    return nodeRange(this.node);
-  }
-  get anchor(): OffsetRange {
-    return anchorOf(this.node);
+    this.tasks = mapsOf(this.tasksField, (map, i) => new TaskOf(map, i, this));
   }
 }
 
-class AreaOf {
+class AreaOf extends FieldValueOf {
   constructor(
     readonly numeral: string,
     readonly number: number | null,
-    readonly field: Field,
-  ) {}
-  get range(): OffsetRange {
-    return this.field.valueRange;
+    field: Field,
+  ) {
+    super(field);
   }
 }
 
-class SectionOf implements SectionModel {
+class SectionOf extends ListEntryOf implements SectionModel {
   readonly area: SectionModel['area'];
   readonly title: TextValue | null;
   readonly itemsField: Field | null;
-  readonly items: ItemModel[] = [];
-  constructor(
-    readonly node: YAMLMap,
-    readonly index: number,
-  ) {
+  readonly items: ItemModel[];
+  constructor(node: YAMLMap, index: number) {
+    super(node, index);
     const fields = fieldsOf(node, SECTION_KEYS);
     const areaField = fields.area;
     const numeral = isScalar(areaField?.value) && areaField.value.value !== null ? String(areaField.value.value).trim() : null;
@@ -341,28 +359,16 @@ class SectionOf implements SectionModel {
     this.area = areaField && numeral !== null ? new AreaOf(numeral, areaNumber || null, areaField) : null;
     this.title = textValue(fields.title);
     this.itemsField = fields.items ?? null;
-    const items = this.itemsField?.value;
-    if (isSeq(items)) {
-      items.items.forEach((itemNode, itemIndex) => {
-        if (isMap(itemNode)) this.items.push(new ItemOf(itemNode, itemIndex, this));
-      });
-    }
-  }
-  get range(): OffsetRange {
-    return nodeRange(this.node);
-  }
-  get anchor(): OffsetRange {
-    return anchorOf(this.node);
+    this.items = mapsOf(this.itemsField, (map, i) => new ItemOf(map, i, this));
   }
 }
 
-class YearOf {
+class YearOf extends FieldValueOf {
   constructor(
     readonly value: number,
-    private readonly field: Field,
-  ) {}
-  get range(): OffsetRange {
-    return this.field.valueRange;
+    field: Field,
+  ) {
+    super(field);
   }
 }
 
@@ -395,12 +401,8 @@ export function buildModel(parsed: ParsedDocument): PlanModel {
   const top = fieldsOf(root, ROOT_KEYS);
   const planField = top.plan;
   if (planField) model.header = new HeaderOf(planField);
-  const sectionsField = top.sections ?? null;
-  model.sectionsField = sectionsField;
-  if (!sectionsField || !isSeq(sectionsField.value)) return model;
-  sectionsField.value.items.forEach((sectionNode, sectionIndex) => {
-    if (isMap(sectionNode)) model.sections.push(new SectionOf(sectionNode, sectionIndex));
-  });
+  model.sectionsField = top.sections ?? null;
+  model.sections = mapsOf(model.sectionsField, (map, i) => new SectionOf(map, i));
   collectLists(model);
   return model;
 }
@@ -416,25 +418,16 @@ function collectLists(model: PlanModel): void {
  * built again; every other object is kept (its positions follow the moved nodes). The previous
  * model is reused and changed: it belongs to a retired version.
  */
-export function patchModel(model: PlanModel, replaced: { old: YAMLMap; node: YAMLMap }): PlanModel | undefined {
-  const task = model.tasks.find((t) => t.node === replaced.old);
-  if (task) {
-    const next = new TaskOf(replaced.node, task.index, task.item);
-    task.item.tasks[task.item.tasks.indexOf(task)] = next;
-    model.tasks[model.tasks.indexOf(task)] = next;
+export function patchModel(model: PlanModel, replaced: { old: EntryModel; node: YAMLMap }): PlanModel {
+  const old = replaced.old;
+  if ('item' in old) {
+    const next = new TaskOf(replaced.node, old.index, old.item);
+    old.item.tasks[old.item.tasks.indexOf(old)] = next;
+    model.tasks[model.tasks.indexOf(old)] = next;
     return model;
   }
-  const item = model.items.find((i) => i.node === replaced.old);
-  if (item) {
-    item.section.items[item.section.items.indexOf(item)] = new ItemOf(replaced.node, item.index, item.section);
-    collectLists(model);
-    return model;
-  }
-  const section = model.sections.find((s) => s.node === replaced.old);
-  if (section) {
-    model.sections[model.sections.indexOf(section)] = new SectionOf(replaced.node, section.index);
-    collectLists(model);
-    return model;
-  }
-  return undefined;
+  if ('section' in old) old.section.items[old.section.items.indexOf(old)] = new ItemOf(replaced.node, old.index, old.section);
+  else model.sections[model.sections.indexOf(old)] = new SectionOf(replaced.node, old.index);
+  collectLists(model);
+  return model;
 }

@@ -2,7 +2,7 @@
 // Without a code it silences every finding there. Only whole-line comments count: the same text
 // inside a block scalar is plan content, not a directive.
 
-import { isCollection, isPair, isScalar, type Node } from 'yaml';
+import { isCollection, isPair, isScalar, type Node, type Scalar } from 'yaml';
 import type { LineIndex, ParsedDocument } from './parse';
 import type { Finding } from './types';
 
@@ -21,7 +21,7 @@ export function directivesOf(parsed: ParsedDocument): Directives {
     if (directives.has(line)) continue;
     const content = text.slice(lines.lineStarts[line], lines.lineEnd(line));
     const match = DIRECTIVE.exec(content);
-    if (!match || insideScalar(parsed.doc.contents as Node | null, at)) continue;
+    if (!match || scalarAt(parsed.doc.contents as Node | null, at)) continue;
     const codes = match[1]
       .replace(/\s--\s.*$/, '') // "-- reason" may follow the codes
       .split(/[\s,]+/)
@@ -37,12 +37,16 @@ export function isSuppressed(directives: Directives, lines: LineIndex, finding: 
   return Boolean(codes && (codes.has('*') || codes.has(finding.code)));
 }
 
-function insideScalar(node: Node | null, offset: number): boolean {
+/**
+ * The scalar whose range holds `offset`, found by descending from `node` (collections' ranges hold
+ * their children's and siblings do not overlap, so this is the one scalar there, if any).
+ */
+export function scalarAt(node: Node | null, offset: number): Scalar | undefined {
   while (node) {
     const range = node.range;
-    if (!range || offset < range[0] || offset >= range[1]) return false;
-    if (isScalar(node)) return true;
-    if (!isCollection(node)) return false;
+    if (!range || offset < range[0] || offset >= range[1]) return undefined;
+    if (isScalar(node)) return node;
+    if (!isCollection(node)) return undefined;
     let next: Node | null = null;
     for (const entry of node.items as unknown[]) {
       const candidates = isPair(entry) ? [entry.key as Node | null, entry.value as Node | null] : [entry as Node];
@@ -53,5 +57,5 @@ function insideScalar(node: Node | null, offset: number): boolean {
     }
     node = next;
   }
-  return false;
+  return undefined;
 }

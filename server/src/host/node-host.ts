@@ -32,6 +32,8 @@ export interface ResolvedSettings {
   config: PlanConfig;
   configPath?: string;
   data: EngineData;
+  /** The registry file in use; unset when it is the bundled registry. */
+  registryFile?: string;
   problems: HostProblem[];
 }
 
@@ -110,12 +112,12 @@ export class NodeHost {
     }
     const base = configPath ? dirname(configPath) : dirname(resolve(planPath));
     const catalog = config.catalog ? this.loadCatalog(base, config.catalog, problems) : bundledCatalog();
-    const registry = config.registry ? this.loadRegistry(base, config.registry, problems) : bundledRegistry();
-    return { config, configPath, data: { catalog, registry }, problems };
+    const registry = config.registry ? this.loadRegistry(base, config.registry, problems) : { registry: bundledRegistry() };
+    return { config, configPath, data: { catalog, registry: registry.registry }, registryFile: registry.file, problems };
   }
 
   /** Resolves a data file path from a config; refuses paths that leave the workspace. */
-  dataPath(base: string, path: string, problems: HostProblem[], label: string): string | undefined {
+  private dataPath(base: string, path: string, problems: HostProblem[], label: string): string | undefined {
     const full = resolve(base, path);
     const roots = [base, ...this.workspaceRoots];
     if (!roots.some((root) => isInside(root, full))) {
@@ -149,10 +151,13 @@ export class NodeHost {
     return cached;
   }
 
-  /** A unit registry file named in a config or an editor setting; problems are reported and the bundled one used. */
-  loadRegistry(base: string, path: string, problems: HostProblem[]): UnitRegistry {
+  /**
+   * A unit registry file named in a config or an editor setting; problems are reported and the
+   * bundled one used. `file` is the file whose registry is returned; unset for the bundled one.
+   */
+  loadRegistry(base: string, path: string, problems: HostProblem[]): { registry: UnitRegistry; file?: string } {
     const full = this.dataPath(base, path, problems, 'registry');
-    if (!full) return bundledRegistry();
+    if (!full) return { registry: bundledRegistry() };
     if (!this.registryCache.has(full)) {
       const json = readJson(full);
       const fileProblems = json.error ? [{ path: '', message: json.error }] : checkRegistryFile(json.value);
@@ -164,9 +169,9 @@ export class NodeHost {
     const cached = this.registryCache.get(full)!;
     if (Array.isArray(cached)) {
       problems.push(...cached, { file: full, message: 'using the bundled registry' });
-      return bundledRegistry();
+      return { registry: bundledRegistry() };
     }
-    return cached;
+    return { registry: cached, file: full };
   }
 }
 

@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import type { LineIndex } from '../engine/parse';
 import type { Finding, OffsetRange, Severity } from '../engine/types';
 import type { CompletionEntry, CompletionKind } from '../engine/features/completion';
-import type { PlanSymbol } from '../engine/features/outline';
+import type { PlanSymbol, PlanTree } from '../engine/features/outline';
+import type { TreeResponse } from './protocol';
 
 export function toRange(lines: LineIndex, range: OffsetRange): Range {
   return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
@@ -105,5 +106,20 @@ export function toDocumentSymbol(lines: LineIndex, symbol: PlanSymbol): Document
     // LSP requires the selection inside the range.
     selectionRange: selection,
     children: symbol.children.map((c) => toDocumentSymbol(lines, c)),
+  };
+}
+
+export function toPlanTree(lines: LineIndex, tree: PlanTree): TreeResponse['tree'] {
+  return {
+    ...tree,
+    sections: tree.sections.map((s) => ({
+      ...s,
+      range: toRange(lines, s.range),
+      items: s.items.map((i) => ({
+        ...i,
+        range: toRange(lines, i.range),
+        tasks: i.tasks.map((t) => ({ ...t, range: toRange(lines, t.range) })),
+      })),
+    })),
   };
 }

@@ -2,9 +2,9 @@
 // document version and answers every request from it. Validation is scheduled per document and
 // published only when its version is still the current one.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DocumentHighlightKind,
@@ -22,11 +22,12 @@ import { codeActions } from '../engine/features/code-actions';
 import { completionsAt } from '../engine/features/completion';
 import { hoverAt } from '../engine/features/hover';
 import { unitAt } from '../engine/features/locate';
-import { documentSymbols, foldingRanges, planTree, type PlanTree } from '../engine/features/outline';
+import { documentSymbols, foldingRanges, planTree } from '../engine/features/outline';
 import { unitReferencesAt } from '../engine/features/references';
-import { NodeHost, type HostProblem } from '../host/node-host';
+import { NodeHost, isInside, type HostProblem } from '../host/node-host';
 import type { TextChange } from '../engine/incremental';
-import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toRange } from './convert';
+import { LineIndex } from '../engine/parse';
+import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
 import { MemoryKeeper } from './memory';
 import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
 
@@ -41,11 +42,13 @@ export interface EditorSettings {
 interface DocumentSettings {
   data: EngineData;
   options: AnalysisOptions;
-  registryFile: string;
+  /** The file of the registry in use, for go-to-definition; unset when not found. */
+  registryFile: string | undefined;
 }
 
 const VALIDATION_DELAY_MS = 15;
-const BUNDLED_REGISTRY_FILE = [join(__dirname, '..', 'schemas', 'units.ha-tinh.json'), join(__dirname, '..', '..', '..', 'schemas', 'units.ha-tinh.json')];
+/** The bundled registry next to the bundle (dist/../schemas) or the sources. */
+const bundledRegistryFile = [join(__dirname, '..', 'schemas', 'units.ha-tinh.json'), join(__dirname, '..', '..', '..', 'schemas', 'units.ha-tinh.json')].find((f) => existsSync(f));
 
 export class PlanLanguageServer {
   /** The change that made each document's current version, in offsets of the version before it. */
@@ -62,7 +65,7 @@ export class PlanLanguageServer {
       return TextDocument.update(document, changes, version);
     },
   });
-  private readonly analyses = new Map<string, PlanAnalysis & { version?: number }>();
+  private readonly analyses = new Map<string, { analysis: PlanAnalysis; version: number }>();
   private readonly settingsCache = new Map<string, DocumentSettings>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly reportedProblems = new Set<string>();
@@ -159,7 +162,7 @@ export class PlanLanguageServer {
       const a = this.analysisOf(p.uri);
       const doc = this.documents.get(p.uri);
       if (!a || !doc) return null;
-      return { uri: p.uri, version: doc.version, tree: convertTree(a, planTree(a)) };
+      return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, planTree(a)) };
     }, null));
     this.documents.listen(c);
     c.listen();
@@ -222,20 +225,20 @@ export class PlanLanguageServer {
     const problems: HostProblem[] = [];
     let config = defaultConfig();
     let data: EngineData = { catalog: bundledCatalog(), registry: bundledRegistry() };
-    let registryFile = BUNDLED_REGISTRY_FILE.find((f) => { try { readFileSync(f); return true; } catch { return false; } }) ?? '';
+    let registryFile: string | undefined;
     if (uri.startsWith('file:')) {
       const path = fileURLToPath(uri);
       const resolved = this.host.settingsFor(path);
       config = resolved.config;
       data = resolved.data;
+      registryFile = resolved.registryFile;
       problems.push(...resolved.problems);
-      const base = this.workspaceRoots.find((root) => path.startsWith(root)) ?? dirname(path);
+      const base = this.workspaceRoots.find((root) => isInside(root, path)) ?? dirname(path);
       if (editor.catalog) data = { ...data, catalog: this.host.loadCatalog(base, editor.catalog, problems) };
       if (editor.registry) {
-        data = { ...data, registry: this.host.loadRegistry(base, editor.registry, problems) };
-        registryFile = this.host.dataPath(base, editor.registry, [], 'registry') ?? registryFile;
-      } else if (config.registry && resolved.configPath) {
-        registryFile = this.host.dataPath(dirname(resolved.configPath), config.registry, [], 'registry') ?? registryFile;
+        const loaded = this.host.loadRegistry(base, editor.registry, problems);
+        data = { ...data, registry: loaded.registry };
+        registryFile = loaded.file;
       }
     }
     for (const p of problems) {
@@ -249,7 +252,7 @@ export class PlanLanguageServer {
     const settings: DocumentSettings = {
       data,
       options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits },
-      registryFile,
+      registryFile: registryFile ?? bundledRegistryFile,
     };
     this.settingsCache.set(uri, settings);
     return settings;
@@ -260,16 +263,13 @@ export class PlanLanguageServer {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === doc.version) return cached;
+    if (cached && cached.version === doc.version) return cached.analysis;
     const settings = this.settingsFor(uri);
     // The previous version lends its parse; the exact change is known when it made this version.
     const last = this.lastChange.get(uri);
     const change = cached && last && last.fromVersion === cached.version ? last.change : undefined;
-    const analysis = new PlanAnalysis(doc.getText(), settings.data, settings.options, cached ? { analysis: cached, change } : undefined) as PlanAnalysis & {
-      version?: number;
-    };
-    analysis.version = doc.version;
-    this.analyses.set(uri, analysis);
+    const analysis = new PlanAnalysis(doc.getText(), settings.data, settings.options, cached ? { analysis: cached.analysis, change } : undefined);
+    this.analyses.set(uri, { analysis, version: doc.version });
     return analysis;
   }
 
@@ -284,10 +284,10 @@ export class PlanLanguageServer {
       const doc = this.documents.get(uri);
       const analysis = this.analysisOf(uri);
       if (!doc || !analysis) return;
+      // Checked and published in one synchronous run: no newer version can arrive in between, and a
+      // newer one that arrives later reschedules its own check.
       const version = doc.version;
       const diagnostics = analysis.findings().map((f) => toDiagnostic(analysis.lines, uri, f));
-      // A newer version may have arrived while this one was checked: never publish stale results.
-      if (this.documents.get(uri)?.version !== version) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
       this.memory.afterCheck(analysis.text.length);
@@ -307,27 +307,9 @@ export class PlanLanguageServer {
     }
     const at = text.indexOf(`"id": "${unitId}"`);
     if (at === -1) return null;
-    const before = text.slice(0, at);
-    const line = before.split('\n').length - 1;
-    const character = at - (before.lastIndexOf('\n') + 1);
-    return { uri: `file://${file.split('\\').join('/').replace(/^\/?/, '/')}`, range: { start: { line, character }, end: { line, character: character + unitId.length + 8 } } };
+    const start = LineIndex.of(text).positionAt(at);
+    return { uri: pathToFileURL(file).href, range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
   }
 }
 
 declare const PAR_PLAN_VERSION: string;
-
-function convertTree(analysis: PlanAnalysis, tree: PlanTree) {
-  const lines = analysis.lines;
-  return {
-    ...tree,
-    sections: tree.sections.map((s) => ({
-      ...s,
-      range: toRange(lines, s.range),
-      items: s.items.map((i) => ({
-        ...i,
-        range: toRange(lines, i.range),
-        tasks: i.tasks.map((t) => ({ ...t, range: toRange(lines, t.range) })),
-      })),
-    })),
-  };
-}

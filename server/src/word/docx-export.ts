@@ -33,8 +33,9 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { bundledCatalog, type Catalog } from '../engine';
-import { matchingParen } from './text-import';
+import type { Catalog } from '../engine/data/catalog';
+import { catalogNames } from './catalog-names';
+import { matchingParen, wordCount } from './text-import';
 import { readPlanForExport, type PlanData, type PlanItem, type PlanTask } from './plan-data';
 
 export interface DocxExportOptions {
@@ -49,7 +50,7 @@ const SIZE_TABLE = 24; // 12 pt
 const MM = 1440 / 25.4; // twips per millimetre
 
 /** Margins (mm): those of Nghị định 30/2020/NĐ-CP for A4 (top/bottom 20, left 30, right 15). */
-export const PAGE_MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15 };
+const PAGE_MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15 };
 const PAGE_WIDTH_TWIPS = Math.round(297 * MM);
 const TEXT_WIDTH = PAGE_WIDTH_TWIPS - Math.round((PAGE_MARGINS_MM.left + PAGE_MARGINS_MM.right) * MM);
 
@@ -121,10 +122,6 @@ function enclosed(s: string): boolean {
   return s.startsWith('(') && matchingParen(s, 0) === s.length - 1;
 }
 
-function words(s: string): number {
-  return s.split(/\s+/).filter((w) => w).length;
-}
-
 /** The lines of the criterion cell of an item (see the rules at the top of the file). */
 export function criterionCellLines(item: PlanItem, officialName: (code: string) => string | undefined): string[] {
   const codes = item.criteria;
@@ -143,7 +140,7 @@ export function criterionCellLines(item: PlanItem, officialName: (code: string) 
     lines[0] = `(${lines[0]}`;
     lines[lines.length - 1] += ')';
   };
-  if (balanced(finding) && (lastName || (!codes.length && words(finding) >= 3))) {
+  if (balanced(finding) && (lastName || (!codes.length && wordCount(finding) >= 3))) {
     // "name" then "(finding)" on the next line
     wrap();
     return [...head, ...lines];
@@ -353,15 +350,8 @@ function titleBlock(data: PlanData): Paragraph[] {
   return out;
 }
 
-export function buildAppendixDocument(data: PlanData, options: DocxExportOptions = {}): Document {
-  let catalog: Catalog | undefined;
-  try {
-    catalog = options.catalog ?? bundledCatalog();
-  } catch {
-    catalog = undefined;
-  }
-  const officialName = (code: string) => catalog?.codes.get(code)?.name;
-  const areaName = (roman: string) => catalog?.areas.find((a) => a.roman === roman)?.name;
+function buildAppendixDocument(data: PlanData, options: DocxExportOptions = {}): Document {
+  const names = catalogNames(options.catalog);
   const pageNumber = new Header({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE_TABLE })] })],
   });
@@ -393,7 +383,7 @@ export function buildAppendixDocument(data: PlanData, options: DocxExportOptions
         // Page numbers at the top centre from the second page, as in administrative documents.
         headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
         footers: { default: new Footer({ children: [new Paragraph({ children: [] })] }) },
-        children: [headerTable(data.plan.issuer), ...titleBlock(data), mainTable(data, officialName, areaName), para('')],
+        children: [headerTable(data.plan.issuer), ...titleBlock(data), mainTable(data, names.criterion, names.area), para('')],
       },
     ],
   });

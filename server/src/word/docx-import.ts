@@ -12,23 +12,24 @@
 // break keep counting), or row 0 for the document as a whole and the text outside the table.
 
 import JSZip from 'jszip';
-import { bundledCatalog, type Catalog } from '../engine';
 import { fold } from '../engine/data/text-fold';
 import { BodyReader, gridRows, readNumbering, type DocBlock, type DocCell, type DocParagraph, type DocTable, type GridSlot } from './docx-read';
-import { knownCriterionName } from './known-names';
 import {
   addFragments,
-  CODE_AT_START,
+  decodeText,
   fillPlanInfo,
   flatOf,
-  isUpperCaseLine,
+  isAreaNumeral,
+  isColumnNumbers,
   mapTableRows,
   MOTTO,
   normalizeSpace,
+  officialNameOf,
   parseHeader,
   planToYaml,
   quote,
   textOf,
+  tidyRow,
   yearIn,
   type Cell,
   type Fragment,
@@ -46,10 +47,7 @@ export interface DocxImportProblem {
   message: string;
 }
 
-export interface DocxImportOptions extends ImportOptions {
-  /** Catalog whose official criterion names decide when `name` is written (default: the bundled one). */
-  catalog?: Catalog;
-}
+export type DocxImportOptions = ImportOptions;
 
 export interface DocxImportResult {
   yaml: string;
@@ -70,7 +68,7 @@ export const MAX_DOCX_BYTES = 100 * 1024 * 1024;
 export type ColumnRole = 'stt' | 'code' | 'criterion' | 'task' | 'lead' | 'support' | 'deadline' | 'product' | 'note';
 
 /** Header words (folded: lowercase, no accents, đ -> d) for each column; the first pattern that matches wins. */
-export const COLUMN_SYNONYMS: readonly [ColumnRole, RegExp][] = [
+const COLUMN_SYNONYMS: readonly [ColumnRole, RegExp][] = [
   ['stt', /^(?:stt|s\.tt|tt|so tt|so thu tu)\.?$/],
   ['code', /^(?:ma|ma so|ma tc|ma tctp|ma tieu chi(?: thanh phan)?|ma chi so|so hieu(?: tieu chi)?)\b/],
   ['criterion', /^tieu chi\b/],
@@ -174,22 +172,16 @@ function findHeader(grid: GridSlot[][]): HeaderMap | null {
   return null;
 }
 
-const ROMAN_AREA = /^(?:I|II|III|IV|V|VI|VII|VIII)$/;
-
 function looksLikeBodyRow(slots: GridSlot[]): boolean {
   const first = slots.find((s) => s.origin && cellPlainText(s.cell));
   const t = first ? cellPlainText(first.cell).replace(/\.$/, '') : '';
-  if (ROMAN_AREA.test(t)) return true;
+  if (isAreaNumeral(t)) return true;
   return /^\d{1,3}$/.test(t) && slots.filter((s) => s.origin && cellPlainText(s.cell)).length >= 3 && !isNumberingRow(slots);
 }
 
 /** "(1) (2) (3) ..." or "1 2 3 ..." under the header: column numbers, not content. */
 function isNumberingRow(slots: GridSlot[]): boolean {
-  const texts = slots.filter((s) => s.origin).map((s) => cellPlainText(s.cell)).filter((t) => t);
-  if (texts.length < 3) return false;
-  if (!texts.every((t) => /^\(?\d{1,2}\)?$/.test(t))) return false;
-  const nums = texts.map((t) => Number(t.replace(/[()]/g, '')));
-  return nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
+  return isColumnNumbers(slots.filter((s) => s.origin).map((s) => cellPlainText(s.cell)));
 }
 
 /** A table without a recognisable header whose rows look like the appendix (Roman numeral rows). */
@@ -197,7 +189,7 @@ function looksLikeAppendix(grid: GridSlot[][], width: number): boolean {
   if (width < 4) return false;
   return grid.some((slots) => {
     const first = slots.find((s) => s.origin && cellPlainText(s.cell));
-    return first !== undefined && ROMAN_AREA.test(cellPlainText(first.cell).replace(/\.$/, ''));
+    return first !== undefined && isAreaNumeral(cellPlainText(first.cell).replace(/\.$/, ''));
   });
 }
 
@@ -205,12 +197,6 @@ const STANDARD_ROLES: ColumnRole[] = ['stt', 'criterion', 'task', 'lead', 'suppo
 
 // ---------------------------------------------------------------------------------------------------
 // Reading the package
-
-function decodeXmlBytes(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
-}
 
 function uncompressedSize(file: JSZip.JSZipObject): number | undefined {
   const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
@@ -224,7 +210,7 @@ async function readPart(zip: JSZip, path: string): Promise<string | null> {
   if (size !== undefined && size > MAX_DOCUMENT_XML_BYTES) throw new PartTooLarge(path, size);
   const bytes = await file.async('uint8array');
   if (bytes.length > MAX_DOCUMENT_XML_BYTES) throw new PartTooLarge(path, bytes.length);
-  return decodeXmlBytes(bytes);
+  return decodeText(bytes);
 }
 
 class PartTooLarge extends Error {
@@ -264,6 +250,8 @@ function resolvePartPath(baseDir: string, target: string): string {
 
 interface TableRun {
   table: DocTable;
+  /** The table's rows as grid columns (`gridRows`), computed once. */
+  grid: GridSlot[][];
   /** Row number of the table's first row in the merged numbering. */
   firstRow: number;
 }
@@ -272,10 +260,6 @@ interface BuiltRows {
   rows: Row[];
   problems: ImportProblem[];
 }
-
-const CRITERION_PREFIX = /^(?:tiêu chí thành phần|tiêu chí|TCTP|TC)\s+(?=\d+\.\d)/iu;
-const SECTION_IN_ONE_CELL = /^(I|II|III|IV|V|VI|VII|VIII)\s*[.\-–—:)]\s*(\S[\s\S]*)$/u;
-const CODE_LIST = /\d+(?:\.\d+){1,2}/g;
 
 function fragmentsOf(cell: DocCell, row: number): Fragment[] {
   const c: Cell = { line: row, fragments: [] };
@@ -287,8 +271,13 @@ function emptyCells(row: number): Cell[] {
   return Array.from({ length: ROW_CELLS }, () => ({ line: row, fragments: [] as Fragment[] }));
 }
 
-function setText(cell: Cell, text: string): void {
-  cell.fragments = text ? [{ line: cell.line, text }] : [];
+/** Rows with no content of their own: the header, repeated on a later page or by a continuation table, and column numbers. */
+function isHeaderLikeRow(run: TableRun, runIndex: number, r: number, header: HeaderMap): boolean {
+  if (runIndex === 0 && r < header.rowCount) return true; // the header itself
+  const signature = signatureOf(run.grid[r]);
+  if (header.signatures.includes(signature) && signature.replace(/\|/g, '')) return true; // header repeated on a later page
+  if (run.table.rows[r]?.isHeader && r < 3 && runIndex > 0) return true; // a continuation table's own header rows
+  return isNumberingRow(run.grid[r]);
 }
 
 function buildRows(runs: TableRun[], header: HeaderMap, width: number): BuiltRows {
@@ -298,15 +287,10 @@ function buildRows(runs: TableRun[], header: HeaderMap, width: number): BuiltRow
   const lastResolved: Fragment[][] = Array.from({ length: width }, () => []);
 
   runs.forEach((run, runIndex) => {
-    const { rows: grid } = gridRows(run.table);
-    const firstBody = runIndex > 0 ? firstBodyRow(grid, run.table, header) : -1;
-    grid.forEach((slots, r) => {
+    let firstBody = true; // the first row of the run that is not header-like
+    run.grid.forEach((slots, r) => {
       const rowNo = run.firstRow + r;
-      if (runIndex === 0 && r < header.rowCount) return; // the header itself
-      const signature = signatureOf(slots);
-      if (header.signatures.includes(signature) && signature.replace(/\|/g, '')) return; // header repeated on a later page
-      if (run.table.rows[r]?.isHeader && r < 3 && runIndex > 0) return; // a continuation table's own header rows
-      if (isNumberingRow(slots)) return;
+      if (isHeaderLikeRow(run, runIndex, r, header)) return;
 
       const cells = emptyCells(rowNo);
       let codeFragments: Fragment[] = [];
@@ -333,29 +317,12 @@ function buildRows(runs: TableRun[], header: HeaderMap, width: number): BuiltRow
       if (unknown.length) {
         problems.push({ line: rowNo, message: `Nội dung ở cột không thuộc định dạng kế hoạch, không đưa vào kế hoạch: ${unknown.join('; ')}` });
       }
-
-      // A section row whose title cell starts in the code column.
-      if (/^[IVXLC]+\.?$/.test(flatOf(cells[0])) && !cells[1].fragments.length && codeFragments.length) {
-        cells[1].fragments = codeFragments;
-        codeFragments = [];
-      }
-      const stt = flatOf(cells[0]);
-      const crit = textOf(cells[1]);
-      const taskCols = cells.slice(2).some((c) => c.fragments.length);
-      // "I. Chỉ đạo điều hành" written in one cell (STT or criterion column)
-      const oneCell = SECTION_IN_ONE_CELL.exec(stt) ?? (!stt && !taskCols ? SECTION_IN_ONE_CELL.exec(crit) : null);
-      if (oneCell && !crit !== !stt && !taskCols && codeFragments.length === 0) {
-        setText(cells[0], oneCell[1]);
-        setText(cells[1], normalizeSpace(oneCell[2]));
-      } else {
-        // "Tiêu chí 1.1 - ..." -> "1.1 - ..."
-        const first = cells[1].fragments[0];
-        if (first && CRITERION_PREFIX.test(first.text)) first.text = first.text.replace(CRITERION_PREFIX, '');
-        if (codeFragments.length) mergeCodeColumn(cells, codeFragments, rowNo, problems);
-      }
+      tidyRow(cells, rowNo, problems, codeFragments);
 
       // A row cut by a table break (page break between two tables): its rest continues the row above.
-      if (runIndex > 0 && r === firstBody && rows.length) {
+      const isFirstBody = firstBody;
+      firstBody = false;
+      if (runIndex > 0 && isFirstBody && rows.length) {
         const prev = rows[rows.length - 1];
         const task = cells[2].fragments[0]?.text ?? '';
         if (!flatOf(cells[0]) && !textOf(cells[1]) && (/^\p{Ll}/u.test(task) || !task) && cells.some((c) => c.fragments.length)) {
@@ -368,42 +335,6 @@ function buildRows(runs: TableRun[], header: HeaderMap, width: number): BuiltRow
     });
   });
   return { rows, problems };
-}
-
-/** The first row of a continuation table that is not a (repeated) header or a column-number row. */
-function firstBodyRow(grid: GridSlot[][], table: DocTable, header: HeaderMap): number {
-  for (let r = 0; r < grid.length; r++) {
-    const sig = signatureOf(grid[r]);
-    if (header.signatures.includes(sig)) continue;
-    if (table.rows[r]?.isHeader && r < 3) continue;
-    if (isNumberingRow(grid[r])) continue;
-    return r;
-  }
-  return -1;
-}
-
-/** The code column's codes go in front of the criterion text ("5.2.3 - ; 5.2.4 - name (finding)"). */
-function mergeCodeColumn(cells: Cell[], codeFragments: Fragment[], rowNo: number, problems: ImportProblem[]): void {
-  const codeText = codeFragments.map((f) => f.text).join(' ');
-  const codes: string[] = codeText.match(CODE_LIST) ?? [];
-  const critCell = cells[1];
-  const crit = textOf(critCell);
-  if (!codes.length) {
-    problems.push({ line: rowNo, message: `Ô mã tiêu chí không có mã dạng "1.1" hay "3.2.2": ${quote(codeText)}; nội dung được đưa vào trước tên tiêu chí.` });
-    critCell.fragments = [...codeFragments, ...critCell.fragments];
-    return;
-  }
-  if (CODE_AT_START.test(crit)) {
-    const inText: string[] = crit.match(CODE_LIST) ?? [];
-    if (codes.some((c) => !inText.includes(c))) {
-      problems.push({ line: rowNo, message: `Mã ở cột mã tiêu chí (${codes.join(', ')}) khác mã trong ô tiêu chí (${quote(crit)}); dùng mã trong ô tiêu chí.` });
-    }
-    return;
-  }
-  const prefix = codes.map((c, i) => (i < codes.length - 1 ? `${c} - ;` : `${c} - `)).join(' ');
-  const first = critCell.fragments[0];
-  if (first) first.text = `${prefix}${first.text}`;
-  else critCell.fragments = [{ line: rowNo, text: prefix.trim() }];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -545,17 +476,6 @@ function emptyResult(problems: DocxImportProblem[], fatal: boolean, options: Doc
   return { yaml, plan, problems, fatal };
 }
 
-function officialNameFor(options: DocxImportOptions): (code: string) => string | undefined {
-  if (options.officialName) return options.officialName;
-  let catalog: Catalog | undefined;
-  try {
-    catalog = options.catalog ?? bundledCatalog();
-  } catch {
-    catalog = undefined;
-  }
-  return (code) => catalog?.codes.get(code)?.name ?? knownCriterionName(code);
-}
-
 function toBytes(input: unknown): Uint8Array | null {
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
@@ -627,6 +547,13 @@ function paragraphText(p: DocParagraph): string {
 function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: DocxImportProblem[]): DocxImportResult {
   const lineProblems: ImportProblem[] = []; // line = row of the appendix table
   const docLevel: DocxImportProblem[] = [];
+  // The steps below read a table's grid several times (header search, continuation, messages).
+  const grids = new Map<DocTable, ReturnType<typeof gridRows>>();
+  const gridOf = (t: DocTable) => {
+    let g = grids.get(t);
+    if (!g) grids.set(t, (g = gridRows(t)));
+    return g;
+  };
 
   // 1. The appendix table: the first table with a recognisable header row, else one that looks like it.
   let tableIndex = -1;
@@ -635,7 +562,7 @@ function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: 
   for (let i = 0; i < blocks.length && tableIndex < 0; i++) {
     const b = blocks[i];
     if (b.kind !== 'table') continue;
-    const g = gridRows(b);
+    const g = gridOf(b);
     const h = findHeader(g.rows);
     if (h) {
       tableIndex = i;
@@ -647,7 +574,7 @@ function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: 
     for (let i = 0; i < blocks.length && tableIndex < 0; i++) {
       const b = blocks[i];
       if (b.kind !== 'table') continue;
-      const g = gridRows(b);
+      const g = gridOf(b);
       if (looksLikeAppendix(g.rows, g.width)) {
         tableIndex = i;
         width = g.width;
@@ -665,7 +592,7 @@ function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: 
     const described = tables
       .slice(0, 5)
       .map((t, k) => {
-        const first = gridRows(t).rows[0] ?? [];
+        const first = gridOf(t).rows[0] ?? [];
         const texts = first.filter((s) => s.origin).map((s) => cellPlainText(s.cell)).filter((x) => x);
         return `bảng ${k + 1}: ${quote(texts.join(' | ').slice(0, 200))}`;
       })
@@ -680,20 +607,21 @@ function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: 
   }
 
   // 2. Tables continued after a page break: the next tables with the same columns, with only empty paragraphs between.
-  const runs: TableRun[] = [{ table: blocks[tableIndex] as DocTable, firstRow: 1 }];
+  const mainTable = blocks[tableIndex] as DocTable;
+  const runs: TableRun[] = [{ table: mainTable, grid: gridOf(mainTable).rows, firstRow: 1 }];
   let next = tableIndex + 1;
-  let rowCount = (blocks[tableIndex] as DocTable).rows.length;
+  let rowCount = mainTable.rows.length;
   for (; next < blocks.length; next++) {
     const b = blocks[next];
     if (b.kind === 'p') {
       if (paragraphText(b)) break;
       continue;
     }
-    const g = gridRows(b);
+    const g = gridOf(b);
     const h = findHeader(g.rows);
     const sameColumns = g.width === width && (!h || h.roles.join() === header.roles.join());
     if (!sameColumns) break;
-    runs.push({ table: b, firstRow: rowCount + 1 });
+    runs.push({ table: b, grid: g.rows, firstRow: rowCount + 1 });
     rowCount += b.rows.length;
   }
   if (runs.length > 1) {
@@ -715,7 +643,6 @@ function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: 
 
   // 4. Text above and below the table.
   // Rows above the header row inside the table (a title written in merged cells) count as lines above it.
-  const mainTable = blocks[tableIndex] as DocTable;
   const titleRows: DocParagraph[] = mainTable.rows.slice(0, header.start).flatMap((r) => r.cells.flatMap((c) => c.paragraphs));
   const headerRead = readHeader([...blocks.slice(0, tableIndex), ...titleRows], docLevel);
   for (let i = next; i < blocks.length; i++) {
@@ -724,7 +651,7 @@ function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: 
       const t = paragraphText(b);
       if (t) docLevel.push({ row: 0, message: `Đoạn văn sau bảng phụ lục không được đưa vào kế hoạch: ${quote(t)}` });
     } else {
-      const first = gridRows(b).rows[0] ?? [];
+      const first = gridOf(b).rows[0] ?? [];
       const texts = first.filter((s) => s.origin).map((s) => cellPlainText(s.cell)).filter((x) => x);
       docLevel.push({ row: 0, message: `Bảng khác sau bảng phụ lục (${b.rows.length} dòng) không được đưa vào kế hoạch; dòng đầu: ${quote(texts.join(' | ').slice(0, 300))}` });
     }
@@ -739,7 +666,7 @@ function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: 
   fillPlanInfo(plan.plan, headerRead.info, options, infoProblems, { docLine: 0, issuerHint: 'ô bên trái của phần đầu văn bản, ví dụ "ỦY BAN NHÂN DÂN / TỈNH ..."', fallbackYear });
   const indexYear = yearIn(critCol >= 0 ? header.texts[critCol] : undefined);
   if (indexYear !== undefined) plan.plan['index-year'] = indexYear;
-  plan.sections = mapTableRows(built.rows, lineProblems, { officialName: officialNameFor(options) });
+  plan.sections = mapTableRows(built.rows, lineProblems, { officialName: officialNameOf(options) });
   if (!plan.sections.length) lineProblems.push({ line: 0, message: 'Bảng phụ lục không có dòng phần nào (I..VIII): kế hoạch không có nội dung.' });
 
   for (const p of infoProblems) docLevel.push({ row: 0, message: p.message });

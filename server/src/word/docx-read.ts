@@ -56,18 +56,22 @@ export interface Numbering {
   styleNum: Map<string, { numId: string; ilvl: number }>;
 }
 
+/** A w:lvl; what it leaves out comes from `had` (the abstract level an override replaces). */
+function readLevel(lvl: XmlElement, had?: Level): Level {
+  return {
+    fmt: valOf(lvl, 'w:numFmt') ?? had?.fmt ?? 'decimal',
+    text: valOf(lvl, 'w:lvlText') ?? had?.text ?? '',
+    start: Number(valOf(lvl, 'w:start') ?? had?.start ?? 1) || 1,
+  };
+}
+
 export function readNumbering(numberingRoot: XmlElement | null, stylesRoot: XmlElement | null): Numbering {
   const abstract = new Map<string, Map<number, Level>>();
   const nums = new Map<string, Map<number, Level>>();
   for (const a of childElements(numberingRoot ?? undefined, 'w:abstractNum')) {
     const levels = new Map<number, Level>();
     for (const lvl of childElements(a, 'w:lvl')) {
-      const ilvl = Number(lvl.attrs['w:ilvl'] ?? 0);
-      levels.set(ilvl, {
-        fmt: valOf(lvl, 'w:numFmt') ?? 'decimal',
-        text: valOf(lvl, 'w:lvlText') ?? '',
-        start: Number(valOf(lvl, 'w:start') ?? 1) || 1,
-      });
+      levels.set(Number(lvl.attrs['w:ilvl'] ?? 0), readLevel(lvl));
     }
     abstract.set(a.attrs['w:abstractNumId'] ?? '', levels);
   }
@@ -79,13 +83,8 @@ export function readNumbering(numberingRoot: XmlElement | null, stylesRoot: XmlE
       const lvl = firstChild(o, 'w:lvl');
       const start = valOf(o, 'w:startOverride');
       const had = levels.get(ilvl);
-      if (lvl) {
-        levels.set(ilvl, {
-          fmt: valOf(lvl, 'w:numFmt') ?? had?.fmt ?? 'decimal',
-          text: valOf(lvl, 'w:lvlText') ?? had?.text ?? '',
-          start: Number(valOf(lvl, 'w:start') ?? had?.start ?? 1) || 1,
-        });
-      } else if (had && start !== undefined) levels.set(ilvl, { ...had, start: Number(start) || 1 });
+      if (lvl) levels.set(ilvl, readLevel(lvl, had));
+      else if (had && start !== undefined) levels.set(ilvl, { ...had, start: Number(start) || 1 });
     }
     nums.set(num.attrs['w:numId'] ?? '', levels);
   }
@@ -234,6 +233,11 @@ function readRun(run: XmlElement, state: ParaState): void {
   state.text += runText;
 }
 
+/** The branch of an mc:AlternateContent that is read: the first one, Choice or Fallback (else the content would come twice). */
+function alternateBranch(el: XmlElement): XmlElement | undefined {
+  return childElements(el).find((c) => c.name === 'mc:Choice' || c.name === 'mc:Fallback');
+}
+
 /** Text boxes (w:txbxContent) inside a drawing; for mc:AlternateContent only the first branch. */
 function collectBoxes(el: XmlElement, out: XmlElement[]): void {
   if (el.name === 'w:txbxContent') {
@@ -241,7 +245,7 @@ function collectBoxes(el: XmlElement, out: XmlElement[]): void {
     return;
   }
   if (el.name === 'mc:AlternateContent') {
-    const branch = childElements(el).find((c) => c.name === 'mc:Choice' || c.name === 'mc:Fallback');
+    const branch = alternateBranch(el);
     if (branch) collectBoxes(branch, out);
     return;
   }
@@ -253,7 +257,7 @@ function readInline(el: XmlElement, state: ParaState): void {
     if (typeof c === 'string' || SKIPPED.has(c.name)) continue;
     if (c.name === 'w:r') readRun(c, state);
     else if (c.name === 'mc:AlternateContent') {
-      const branch = childElements(c).find((b) => b.name === 'mc:Choice' || b.name === 'mc:Fallback');
+      const branch = alternateBranch(c);
       if (branch) readInline(branch, state);
     } else readInline(c, state); // w:hyperlink, w:ins, w:smartTag, w:sdt, w:sdtContent, w:fldSimple, w:customXml, ...
   }
@@ -313,7 +317,7 @@ export class BodyReader {
           out.push(...this.blocks(c));
           break;
         case 'mc:AlternateContent': {
-          const branch = childElements(c).find((b) => b.name === 'mc:Choice' || b.name === 'mc:Fallback');
+          const branch = alternateBranch(c);
           if (branch) out.push(...this.blocks(branch));
           break;
         }

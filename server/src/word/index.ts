@@ -2,8 +2,8 @@
 // export of a plan to a Word appendix (.docx) or a follow-up spreadsheet (.xlsx). Pure: bytes and
 // text in, bytes and text out; the CLI (server/src/cli/word.ts) and the extension do the file I/O.
 
-export { importPlanText, planToYaml, type ImportOptions, type ImportProblem, type ImportResult, type ImportedPlan } from './text-import';
-export { importPlanDocx, roleOfHeader, COLUMN_SYNONYMS, type DocxImportOptions, type DocxImportProblem, type DocxImportResult, type ColumnRole } from './docx-import';
-export { exportPlanDocx, exportPlanDataDocx, criterionCellLines, PAGE_MARGINS_MM, type DocxExportOptions } from './docx-export';
-export { exportPlanXlsx, exportPlanDataXlsx, followUpTable, excelSerial, type XlsxExportOptions } from './xlsx-export';
+export { importPlanText, decodeText, planToYaml, type ImportOptions, type ImportProblem, type ImportResult, type ImportedPlan } from './text-import';
+export { importPlanDocx, roleOfHeader, type DocxImportOptions, type DocxImportProblem, type DocxImportResult, type ColumnRole } from './docx-import';
+export { exportPlanDocx, exportPlanDataDocx, criterionCellLines, type DocxExportOptions } from './docx-export';
+export { exportPlanXlsx, exportPlanDataXlsx, excelSerial, type XlsxExportOptions } from './xlsx-export';
 export { readPlanForExport, type PlanData, type PlanSyntaxError, type ReadPlan } from './plan-data';

@@ -8,8 +8,9 @@
 //     by a blank line, but blank lines also occur inside cells, so rows are cut by counting cells (6 per row).
 //   - columns: STT | criterion ("code - name (finding)") | task | lead units | support units | deadline.
 //
-// The row -> plan logic (`mapTableRows`, `fillPlanInfo`, `parseHeader`) is shared with the .docx import
-// (docx-import.ts), which builds the same rows of cells from WordprocessingML.
+// The row clean-up and row -> plan logic (`tidyRow`, `isColumnNumbers`, `mapTableRows`, `fillPlanInfo`,
+// `parseHeader`) is shared with the .docx import (docx-import.ts), which builds the same rows of cells
+// from WordprocessingML.
 //
 // The function is pure (no fs, no clock) and never throws; whatever it cannot map goes to `problems`
 // with its 1-based line number and its text, so nothing is dropped silently.
@@ -35,7 +36,9 @@
 //     with "; ".
 
 import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { knownCriterionName } from './known-names';
+import type { Catalog } from '../engine/data/catalog';
+import { AREA_NUMERALS } from '../engine/model';
+import { catalogNames } from './catalog-names';
 
 export interface ImportProblem {
   /** 1-based line number in the input text. */
@@ -88,8 +91,15 @@ export interface ImportOptions {
   year?: number;
   /** Name of the source shown in the YAML header comment. */
   source?: string;
-  /** Official name of a criterion code; defaults to the small built-in table (known-names.ts). */
+  /** Catalog whose official criterion names decide when `name` is written (default: the bundled one). */
+  catalog?: Catalog;
+  /** Official name of a criterion code; overrides `catalog`. */
   officialName?: (code: string) => string | undefined;
+}
+
+/** The official criterion names an import compares written names with. */
+export function officialNameOf(options: ImportOptions): (code: string) => string | undefined {
+  return options.officialName ?? catalogNames(options.catalog).criterion;
 }
 
 export interface ImportResult {
@@ -98,10 +108,15 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
-export const GAP_COMMENT = ' Ô trống trong bản gốc';
+const GAP_COMMENT = ' Ô trống trong bản gốc';
 
 const COLUMNS = 6;
-const ROMAN_AREAS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
+
+/** "I" .. "VIII": the numerals of the areas, as the engine knows them. */
+export function isAreaNumeral(s: string): boolean {
+  return (AREA_NUMERALS as readonly string[]).includes(s);
+}
+
 const COLUMN_LABELS = ['STT', 'tiêu chí', 'nhiệm vụ/giải pháp', 'đơn vị chủ trì', 'đơn vị phối hợp', 'thời hạn', 'sản phẩm', 'ghi chú'];
 const HEADING_PATTERNS: RegExp[] = [
   /^STT\.?$/i,
@@ -115,6 +130,13 @@ const HEADING_PATTERNS: RegExp[] = [
 // ---------------------------------------------------------------------------------------------------
 // Text helpers
 
+/** Text of a .txt file (or an XML part): UTF-8, or UTF-16 with a byte-order mark (Word's "Unicode text"). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
 const SPACE_RUN = /[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000\ufeff]+/g;
 
 /** Collapses whitespace runs (TAB, NBSP, ...) to one space and trims. */
@@ -122,7 +144,7 @@ export function normalizeSpace(s: string): string {
   return s.replace(SPACE_RUN, ' ').trim();
 }
 
-export function lowerVi(s: string): string {
+function lowerVi(s: string): string {
   return s.toLocaleLowerCase('vi');
 }
 
@@ -175,7 +197,7 @@ function replaceWord(text: string, lowerForm: string, spelled: string): string {
 }
 
 /** "NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN CHỈ SỐ PAR INDEX NĂM 2023" -> "Nhiệm vụ, giải pháp thực hiện Chỉ số PAR Index năm 2023". */
-export function sentenceCaseTitle(upper: string, placeName?: string): string {
+function sentenceCaseTitle(upper: string, placeName?: string): string {
   let t = capitalizeFirst(lowerVi(normalizeSpace(upper)));
   for (const spelled of TITLE_SPELLINGS) {
     t = replaceWord(t, lowerVi(spelled), spelled);
@@ -184,7 +206,7 @@ export function sentenceCaseTitle(upper: string, placeName?: string): string {
   return capitalizeFirst(t);
 }
 
-export function isUpperCaseLine(s: string): boolean {
+function isUpperCaseLine(s: string): boolean {
   const letters = s.match(/\p{L}/gu) ?? [];
   if (letters.length < 4) return false;
   return s === s.toLocaleUpperCase('vi') && /\p{Lu}/u.test(s);
@@ -205,13 +227,13 @@ export function matchingParen(s: string, open: number): number {
 }
 
 /** Removes one pair of parentheses when it encloses the whole text. */
-export function stripEnclosingParens(s: string): string {
+function stripEnclosingParens(s: string): string {
   const t = s.trim();
   if (t.startsWith('(') && matchingParen(t, 0) === t.length - 1) return t.slice(1, -1).trim();
   return t;
 }
 
-function wordCount(s: string): number {
+export function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => w.length > 0).length;
 }
 
@@ -244,7 +266,7 @@ export interface CriterionParts {
   finding?: string;
 }
 
-export const CODE_AT_START = /^(\d+(?:\.\d+){1,2})\s*(?:[-–—]|:|\.(?=\s))\s*/u;
+const CODE_AT_START = /^(\d+(?:\.\d+){1,2})\s*(?:[-–—]|:|\.(?=\s))\s*/u;
 const CODE_AFTER_SEMICOLON = /;\s*(\d+(?:\.\d+){1,2})\s*[-–—]\s*/gu;
 
 function splitNameFinding(s: string, official: string | undefined): { name: string; finding?: string } {
@@ -266,7 +288,7 @@ function splitNameFinding(s: string, official: string | undefined): { name: stri
 /** Splits a criterion cell ("5.2.3 - name; 5.2.4 - name (finding)") into codes, name and finding. */
 export function parseCriterionCell(
   cell: string,
-  officialName: (code: string) => string | undefined = knownCriterionName,
+  officialName: (code: string) => string | undefined = catalogNames().criterion,
 ): CriterionParts {
   const text = cell.trim();
   const first = CODE_AT_START.exec(text);
@@ -365,7 +387,7 @@ export function unitsOf(cell: Cell | undefined): string[] {
 }
 
 function looksLikeStt(t: string): boolean {
-  return /^(?:\d{1,2}|I|II|III|IV|V|VI|VII|VIII)\.?$/.test(t);
+  return /^\d{1,2}\.?$/.test(t) || isAreaNumeral(t.replace(/\.$/, ''));
 }
 
 function tokenize(lines: string[], start: number, problems: ImportProblem[]): Row[] {
@@ -517,6 +539,79 @@ export function yearInDocument(s: string | undefined): number | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Row clean-up (both importers, before the mapping)
+
+const CRITERION_PREFIX = /^(?:tiêu chí thành phần|tiêu chí|TCTP|TC)\s+(?=\d+\.\d)/iu;
+const SECTION_IN_ONE_CELL = new RegExp(`^(${AREA_NUMERALS.join('|')})\\s*[.\\-–—:)]\\s*(\\S[\\s\\S]*)$`, 'u');
+const CODE_LIST = /\d+(?:\.\d+){1,2}/g;
+
+/** "(1) (2) (3) ..." or "1 2 3 ..." under the heading (the texts of a row's cells): column numbers, not content. */
+export function isColumnNumbers(cellTexts: string[]): boolean {
+  const texts = cellTexts.filter((t) => t);
+  if (texts.length < 3) return false;
+  if (!texts.every((t) => /^\(?\d{1,2}\)?$/.test(t))) return false;
+  const nums = texts.map((t) => Number(t.replace(/[()]/g, '')));
+  return nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
+}
+
+function setText(cell: Cell, text: string): void {
+  cell.fragments = text ? [{ line: cell.line, text }] : [];
+}
+
+/**
+ * How appendices are written, brought to the standard row: "I. Chỉ đạo ..." in one cell becomes the
+ * section row "I | Chỉ đạo ..."; "Tiêu chí 1.1 - ..." becomes "1.1 - ..."; the codes of a separate code
+ * column (`codeFragments`, .docx only) go in front of the criterion text.
+ */
+export function tidyRow(cells: Cell[], rowLine: number, problems: ImportProblem[], codeFragments: Fragment[] = []): void {
+  // A cut row of the text form may lack the criterion cell that the clean-up writes to.
+  cells[1] ??= { line: rowLine, fragments: [] };
+  // A section row whose title cell starts in the code column.
+  if (/^[IVXLC]+\.?$/.test(flatOf(cells[0])) && !cells[1].fragments.length && codeFragments.length) {
+    cells[1].fragments = codeFragments;
+    codeFragments = [];
+  }
+  const stt = flatOf(cells[0]);
+  const crit = textOf(cells[1]);
+  const taskCols = cells.slice(2).some((c) => c.fragments.length);
+  // "I. Chỉ đạo điều hành" written in one cell (STT or criterion column)
+  const oneCell = SECTION_IN_ONE_CELL.exec(stt) ?? (!stt && !taskCols ? SECTION_IN_ONE_CELL.exec(crit) : null);
+  if (oneCell && !crit !== !stt && !taskCols && codeFragments.length === 0) {
+    setText(cells[0], oneCell[1]);
+    setText(cells[1], normalizeSpace(oneCell[2]));
+  } else {
+    // "Tiêu chí 1.1 - ..." -> "1.1 - ..."
+    const first = cells[1].fragments[0];
+    if (first && CRITERION_PREFIX.test(first.text)) first.text = first.text.replace(CRITERION_PREFIX, '');
+    if (codeFragments.length) mergeCodeColumn(cells, codeFragments, rowLine, problems);
+  }
+}
+
+/** The code column's codes go in front of the criterion text ("5.2.3 - ; 5.2.4 - name (finding)"). */
+function mergeCodeColumn(cells: Cell[], codeFragments: Fragment[], rowNo: number, problems: ImportProblem[]): void {
+  const codeText = codeFragments.map((f) => f.text).join(' ');
+  const codes: string[] = codeText.match(CODE_LIST) ?? [];
+  const critCell = cells[1];
+  const crit = textOf(critCell);
+  if (!codes.length) {
+    problems.push({ line: rowNo, message: `Ô mã tiêu chí không có mã dạng "1.1" hay "3.2.2": ${quote(codeText)}; nội dung được đưa vào trước tên tiêu chí.` });
+    critCell.fragments = [...codeFragments, ...critCell.fragments];
+    return;
+  }
+  if (CODE_AT_START.test(crit)) {
+    const inText: string[] = crit.match(CODE_LIST) ?? [];
+    if (codes.some((c) => !inText.includes(c))) {
+      problems.push({ line: rowNo, message: `Mã ở cột mã tiêu chí (${codes.join(', ')}) khác mã trong ô tiêu chí (${quote(crit)}); dùng mã trong ô tiêu chí.` });
+    }
+    return;
+  }
+  const prefix = codes.map((c, i) => (i < codes.length - 1 ? `${c} - ;` : `${c} - `)).join(' ');
+  const first = critCell.fragments[0];
+  if (first) first.text = `${prefix}${first.text}`;
+  else critCell.fragments = [{ line: rowNo, text: prefix.trim() }];
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Rows -> plan (shared with the .docx import)
 
 /** The texts of a row's cells from column `from` on, labelled, for a problem message. */
@@ -555,8 +650,6 @@ function itemFromCriterion(text: string, officialName: (code: string) => string 
 
 export interface RowMapOptions {
   officialName: (code: string) => string | undefined;
-  /** Report rows with fewer cells than this (the text form, where a row is cut by counting cells). */
-  expectedCells?: number;
 }
 
 /**
@@ -566,22 +659,19 @@ export interface RowMapOptions {
  */
 export function mapTableRows(rows: Row[], problems: ImportProblem[], options: RowMapOptions): ImportedSection[] {
   const sections: ImportedSection[] = [];
-  const { officialName, expectedCells } = options;
+  const { officialName } = options;
   let section: ImportedSection | null = null;
   let item: ImportedItem | null = null;
   let lastNumber = 0; // last item number (STT) seen in the current section
   for (const row of rows) {
     const cells = row.cells;
-    if (expectedCells !== undefined && cells.length < expectedCells) {
-      problems.push({ line: row.line, message: `Dòng bảng chỉ có ${cells.length}/${expectedCells} ô (bảng bị cắt hoặc thiếu ô); các ô còn thiếu được coi là trống.` });
-    }
     const stt = flatOf(cells[0]);
     const crit = textOf(cells[1]);
     const area = stt.replace(/\.$/, '');
 
     if (/^[IVXLC]+$/.test(area)) {
       // Section row.
-      if (!ROMAN_AREAS.includes(area)) {
+      if (!isAreaNumeral(area)) {
         problems.push({ line: cells[0]?.line ?? row.line, message: `Số La Mã ${quote(area)} không phải lĩnh vực I..VIII.` });
       }
       section = { area, items: [] };
@@ -684,13 +774,13 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
   try {
     const input = String(text ?? '').replace(/^\uFEFF/, '').normalize('NFC');
     const lines = input.split(/\r\n|\r|\n/);
-    const officialName = options.officialName ?? knownCriterionName;
+    const officialName = officialNameOf(options);
 
     // Where the table starts: the "STT" heading row, else the first section row.
     let tableStart = lines.findIndex((l) => CELL_START.test(l) && /^STT\.?$/i.test(normalizeSpace(l)));
     let hasHeadingRow = tableStart >= 0;
     if (!hasHeadingRow) {
-      tableStart = lines.findIndex((l) => CELL_START.test(l) && ROMAN_AREAS.includes(normalizeSpace(l).replace(/\.$/, '')));
+      tableStart = lines.findIndex((l) => CELL_START.test(l) && isAreaNumeral(normalizeSpace(l).replace(/\.$/, '')));
     }
     if (tableStart < 0) tableStart = lines.length;
 
@@ -698,7 +788,9 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
     const rows = tableStart < lines.length ? tokenize(lines, tableStart, problems) : [];
 
     const info = plan.plan;
-    fillPlanInfo(info, headerInfo, options, problems, { docLine: 1 });
+    // The task column heading ("Nhiệm vụ/giải pháp thực hiện năm 2023") names the plan year too.
+    const fallbackYear = hasHeadingRow && rows.length ? yearIn(textOf(rows[0].cells[2])) : undefined;
+    fillPlanInfo(info, headerInfo, options, problems, { docLine: 1, fallbackYear });
 
     if (!rows.length) {
       problems.push({ line: Math.min(tableStart + 1, Math.max(lines.length, 1)), message: 'Không tìm thấy bảng nhiệm vụ (các ô bắt đầu bằng ký tự TAB, dòng phần I..VIII).' });
@@ -721,7 +813,17 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
       if (indexYear !== undefined) info['index-year'] = indexYear;
     }
 
-    plan.sections.push(...mapTableRows(rows.slice(r), problems, { officialName, expectedCells: COLUMNS }));
+    const body: Row[] = [];
+    for (const row of rows.slice(r)) {
+      if (isColumnNumbers(row.cells.map(flatOf))) continue;
+      // Rows are cut by counting cells, so a short row is reported (before the clean-up may add a cell).
+      if (row.cells.length < COLUMNS) {
+        problems.push({ line: row.line, message: `Dòng bảng chỉ có ${row.cells.length}/${COLUMNS} ô (bảng bị cắt hoặc thiếu ô); các ô còn thiếu được coi là trống.` });
+      }
+      tidyRow(row.cells, row.line, problems);
+      body.push(row);
+    }
+    plan.sections.push(...mapTableRows(body, problems, { officialName }));
   } catch (err) {
     problems.push({ line: 1, message: `Lỗi nội bộ khi nhập văn bản: ${err instanceof Error ? err.message : String(err)}` });
   }

@@ -14,7 +14,8 @@
 // Pure (no fs): plan text in, .xlsx bytes out.
 
 import JSZip from 'jszip';
-import { bundledCatalog, parseDeadline, type Catalog } from '../engine';
+import { parseDeadline, type Catalog } from '../engine';
+import { catalogNames } from './catalog-names';
 import { readPlanForExport, type PlanData } from './plan-data';
 import { escapeXml } from './xml';
 
@@ -41,10 +42,8 @@ export function excelSerial(isoDate: string): number | null {
 }
 
 /** The follow-up table of a plan: one row per task (an item without tasks gets one row). */
-export function followUpTable(data: PlanData, catalog?: Catalog): XlsxTable {
-  const cat = catalog ?? safeCatalog();
-  const officialName = (code: string) => cat?.codes.get(code)?.name;
-  const areaName = (roman: string) => cat?.areas.find((a) => a.roman === roman)?.name;
+function followUpTable(data: PlanData, catalog?: Catalog): XlsxTable {
+  const { criterion: officialName, area: areaName } = catalogNames(catalog);
   const tasks = data.sections.flatMap((s) => s.items.flatMap((i) => i.tasks));
   const hasProduct = tasks.some((t) => t.product?.trim());
   const headers = ['Phần', 'Tên phần', 'Mã tiêu chí', 'Tên tiêu chí', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn', 'Bắt đầu', 'Kết thúc'];
@@ -105,19 +104,11 @@ export function followUpTable(data: PlanData, catalog?: Catalog): XlsxTable {
   return { headers, widths, rows };
 }
 
-function safeCatalog(): Catalog | undefined {
-  try {
-    return bundledCatalog();
-  } catch {
-    return undefined;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------
 // SpreadsheetML
 
 /** Column letters: 0 -> A, 25 -> Z, 26 -> AA. */
-export function columnName(index: number): string {
+function columnName(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {
@@ -150,7 +141,7 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export function sheetXml(table: XlsxTable): string {
+function sheetXml(table: XlsxTable): string {
   const cols = table.headers.length;
   const last = columnName(cols - 1);
   const lastRow = table.rows.length + 1;

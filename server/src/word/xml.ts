@@ -35,7 +35,7 @@ const CANONICAL_PREFIX: Record<string, string> = {
 
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
     if (body[0] === '#') {
@@ -45,10 +45,6 @@ export function decodeEntities(s: string): string {
     }
     return NAMED_ENTITIES[body] ?? whole;
   });
-}
-
-interface Scope {
-  ns: Map<string, string>;
 }
 
 function canonicalName(qname: string, scope: Map<string, string>, isAttr: boolean): string {
@@ -191,18 +187,6 @@ export function childElements(el: XmlElement | undefined, name?: string): XmlEle
 export function firstChild(el: XmlElement | undefined, name: string): XmlElement | undefined {
   if (!el) return undefined;
   for (const c of el.children) if (typeof c !== 'string' && c.name === name) return c;
-  return undefined;
-}
-
-/** The first descendant with this name (document order), or undefined. */
-export function findDescendant(el: XmlElement | undefined, name: string): XmlElement | undefined {
-  if (!el) return undefined;
-  for (const c of el.children) {
-    if (typeof c === 'string') continue;
-    if (c.name === name) return c;
-    const inner = findDescendant(c, name);
-    if (inner) return inner;
-  }
   return undefined;
 }
 

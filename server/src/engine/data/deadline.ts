@@ -123,6 +123,21 @@ export function quarterOf(date: IsoDate): 1 | 2 | 3 | 4 {
   return Math.ceil(month / 3) as 1 | 2 | 3 | 4;
 }
 
+/** The last day a deadline names: an interval's end, or the end of a recurring deadline's `within`. */
+export function deadlineEnd(meaning: DeadlineMeaning | null | undefined): IsoDate | undefined {
+  if (meaning?.kind === 'interval') return meaning.end;
+  if (meaning?.kind === 'recurring') return meaning.within?.end;
+  return undefined;
+}
+
+/**
+ * The day a task needs its units on: the end of its deadline, else the last day of the plan year.
+ * One definition, so par/unit-superseded, hover and unit completion judge "in force" alike.
+ */
+export function basisDay(meaning: DeadlineMeaning | null | undefined, year: number | undefined): IsoDate | undefined {
+  return deadlineEnd(meaning) ?? (year !== undefined ? `${year}-12-31` : undefined);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Folding and tokens
 

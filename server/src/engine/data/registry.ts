@@ -211,6 +211,13 @@ export function suggestUnits(registry: UnitRegistry, text: string, limit = 3): U
   return [...best.values()].sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, limit);
 }
 
+/** The unit exists on that day; an interim unit never officially does. With no day known, only interim units are out. */
+export function inForceOn(unit: UnitRecord, day: IsoDate | undefined): boolean {
+  if (unit.kind === 'interim') return false;
+  if (!day) return true;
+  return (!unit.validTo || unit.validTo >= day) && (!unit.validFrom || unit.validFrom <= day);
+}
+
 /** The unit in force on a day: follows successors from a superseded unit, e.g. Cục Thuế tỉnh → Thuế tỉnh. */
 export function successorsOn(registry: UnitRegistry, unitId: string, day: IsoDate): UnitRecord[] {
   const result: UnitRecord[] = [];

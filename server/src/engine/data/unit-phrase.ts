@@ -171,32 +171,33 @@ export function matchUnitPhrase(registry: UnitRegistry, text: string): UnitPart[
   return parts;
 }
 
+// Parts are shared by every cell with the same text (readUnitPhrase), so the answer is kept on the
+// shared part: callers pass it, not a located wrapper.
+const spellingCache = new WeakMap<UnitPart, SpellingIssue | null>();
+
 /**
  * How a recognised name departs from its registry spelling. Tone placement ("hoá"/"hóa"), spacing,
  * punctuation and the case of the first letter never count; case never counts for group phrases.
  */
-// Parts are shared by every cell with the same text (readUnitPhrase), so the answer is kept on the
-// shared part; a located part passes its shared part.
-const spellingCache = new WeakMap<UnitPart, SpellingIssue | null>();
-
-/** How a recognised name departs from its registry spelling; case never counts for group phrases. */
-export function spellingIssue(part: UnitPart & { part?: UnitPart }, registry: UnitRegistry): SpellingIssue | undefined {
+export function spellingIssue(part: UnitPart, registry: UnitRegistry): SpellingIssue | undefined {
   if (part.kind !== 'known' || !part.alias || part.sharedHead) return undefined;
-  const shared = part.part ?? part;
-  let cached = spellingCache.get(shared);
+  let cached = spellingCache.get(part);
   if (cached === undefined) {
-    const isGroup = shared.unitIds.every((id) => registry.units.get(id)?.kind === 'group');
-    cached = computeSpellingIssue(shared, isGroup) ?? null;
-    spellingCache.set(shared, cached);
+    cached = computeSpellingIssue(part.text, part.alias, namesGroups(part, registry)) ?? null;
+    spellingCache.set(part, cached);
   }
   return cached ?? undefined;
 }
 
-function computeSpellingIssue(part: UnitPart, isGroup: boolean): SpellingIssue | undefined {
-  if (part.kind !== 'known' || !part.alias || part.sharedHead) return undefined;
-  if (part.alias.kind === 'abbreviation') return 'abbreviation';
-  const written = tokenizeUnitText(part.text).filter((t) => t.kind === 'word');
-  const expected = tokenizeUnitText(part.alias.text).filter((t) => t.kind === 'word');
+/** True when every unit the part names is a group ("các sở, ban, ngành"). */
+export function namesGroups(part: UnitPart, registry: UnitRegistry): boolean {
+  return part.unitIds.every((id) => registry.units.get(id)?.kind === 'group');
+}
+
+function computeSpellingIssue(text: string, alias: Alias, isGroup: boolean): SpellingIssue | undefined {
+  if (alias.kind === 'abbreviation') return 'abbreviation';
+  const written = tokenizeUnitText(text).filter((t) => t.kind === 'word');
+  const expected = tokenizeUnitText(alias.text).filter((t) => t.kind === 'word');
   while (expected.length > written.length && expected[0].folded === 'cac') expected.shift();
   if (written.length !== expected.length) return undefined;
   let issue: SpellingIssue | undefined;

@@ -2,13 +2,14 @@
 // (insert a missing lead or deadline, move an item to its area's section, silence a finding) and
 // rewrites (normalise a deadline, split "A; B" into a list), and fix-all. Minimal text edits only.
 
-import { visit } from 'yaml';
+import type { Node } from 'yaml';
 import type { PlanAnalysis } from '../analysis';
 import { areaOfCode, isWellFormedCode } from '../data/catalog';
 import { blockScalarExtent, replaceScalar, scalarText } from '../edits';
 import { fixAll } from '../fix-all';
+import { diffTexts } from '../incremental';
 import { AREA_NUMERALS, type ItemModel, type TaskModel } from '../model';
-import { DISABLE_NEXT_LINE, directivesOf, type Directives } from '../suppress';
+import { DISABLE_NEXT_LINE, scalarAt } from '../suppress';
 import type { Finding, OffsetRange, TextEdit } from '../types';
 import { deadlineSuggestions } from '../data/deadline';
 import { itemAt, taskAt } from './locate';
@@ -138,34 +139,15 @@ function moveItemAction(analysis: PlanAnalysis, item: ItemModel, targetArea: num
   return { title: analysis.messages.actionMoveItem(numeral), kind: 'quickfix', edits, findings: [finding] };
 }
 
-/** Per analysis: the directive comments, and the lines that continue a multi-line scalar (a block's body). */
-const commentFacts = new WeakMap<PlanAnalysis, { directives: Directives; scalarLines: Set<number> }>();
-
-function commentFactsOf(analysis: PlanAnalysis) {
-  let facts = commentFacts.get(analysis);
-  if (!facts) {
-    const lines = analysis.lines;
-    const scalarLines = new Set<number>();
-    visit(analysis.parsed.doc, {
-      Scalar(_, node) {
-        if (!node.range || node.range[1] <= node.range[0]) return;
-        const last = lines.positionAt(node.range[1] - 1).line;
-        for (let line = lines.positionAt(node.range[0]).line + 1; line <= last; line++) scalarLines.add(line);
-      },
-    });
-    commentFacts.set(analysis, (facts = { directives: directivesOf(analysis.parsed), scalarLines }));
-  }
-  return facts;
-}
-
 function disableAction(analysis: PlanAnalysis, finding: Finding): PlanCodeAction | undefined {
   const target = lineOf(analysis, finding.range.start);
-  const facts = commentFactsOf(analysis);
-  // A line inside a multi-line scalar (a block's body) cannot take a comment above it: it would be text.
-  if (facts.scalarLines.has(target.line)) return undefined;
+  // A line inside a multi-line scalar (a block's body) cannot take a comment above it: it would be
+  // text. That is a scalar holding the line's start that began on an earlier line.
+  const scalar = scalarAt(analysis.parsed.doc.contents as Node | null, target.start);
+  if (scalar && scalar.range![0] < target.start) return undefined;
   const previous = target.line > 0 ? lineOf(analysis, analysis.lines.lineStarts[target.line - 1]) : undefined;
   // Only a real directive comment: the same words inside a block scalar are plan text.
-  const directive = previous && facts.directives.has(previous.line) && new RegExp(`^\\s*#\\s*${DISABLE_NEXT_LINE}\\b(.*)$`).exec(previous.content);
+  const directive = previous && analysis.directives.has(previous.line) && new RegExp(`^\\s*#\\s*${DISABLE_NEXT_LINE}\\b(.*)$`).exec(previous.content);
   if (directive && previous) {
     // Add the code to the directive already there (before any "-- reason").
     const reason = previous.content.indexOf(' -- ');
@@ -213,21 +195,11 @@ function splitListAction(analysis: PlanAnalysis, task: TaskModel, offset: number
   return undefined;
 }
 
-/** Safe fixes of the whole document as the fewest edits: one pass's edits, or one replaced span. */
+/** Safe fixes of the whole document as one edit: the span where the fixed text differs (none when it does not). */
 export function fixAllEdits(analysis: PlanAnalysis): TextEdit[] {
-  const result = fixAll(analysis.text, analysis.data, analysis.options, analysis);
-  if (result.text === analysis.text) return [];
-  const before = analysis.text;
-  const after = result.text;
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
-  return [{ range: { start, end: endBefore }, newText: after.slice(start, endAfter) }];
+  const fixed = fixAll(analysis).text;
+  const change = diffTexts(analysis.text, fixed);
+  return change ? [{ range: { start: change.start, end: change.end }, newText: fixed.slice(change.start, change.start + change.newLength) }] : [];
 }
 
 export function codeActions(analysis: PlanAnalysis, range: OffsetRange, only?: readonly string[]): PlanCodeAction[] {

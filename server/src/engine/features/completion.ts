@@ -3,25 +3,27 @@
 // is half-typed; catalog and registry lists are prepared once per data set, never per request.
 
 import type { PlanAnalysis } from '../analysis';
-import { compareCodes, type Catalog, type CatalogCode } from '../data/catalog';
-import { deadlineSuggestions, parseDeadline } from '../data/deadline';
-import type { UnitRecord, UnitRegistry } from '../data/registry';
+import { areaByNumber, compareCodes, type Catalog, type CatalogCode } from '../data/catalog';
+import { basisDay, deadlineSuggestions, parseDeadline } from '../data/deadline';
+import { inForceOn, type UnitRecord, type UnitRegistry } from '../data/registry';
 import { fold } from '../data/text-fold';
-import { isSafePlain } from '../edits';
+import { scalarText } from '../edits';
 import { AREA_NUMERALS } from '../model';
 import type { Locale } from '../types';
 import {
   areaAround,
   cursorContext,
   headerFacts,
+  MAP_OF_LIST,
   siblingValue,
   structureOf,
+  unquote,
   type EntryContext,
   type EntryList,
   type KeyContext,
   type ValueContext,
 } from './context';
-import { featureTextFor, type FeatureText, type MapKind, type PlanKey } from './feature-text';
+import { featureTextFor, unitFacts, type FeatureText, type MapKind, type PlanKey } from './feature-text';
 
 export type CompletionKind = 'code' | 'unit' | 'group' | 'deadline' | 'key' | 'snippet' | 'area';
 
@@ -54,10 +56,10 @@ export function completionsAt(analysis: PlanAnalysis, offset: number): Completio
     case 'value':
       switch (ctx.key) {
         case 'criteria':
-          return codeCompletions(analysis, ctx, text);
+          return codeCompletions(analysis, ctx);
         case 'lead':
         case 'support':
-          return unitCompletions(analysis, ctx, text);
+          return unitCompletions(analysis, ctx);
         case 'deadline':
           return deadlineCompletions(analysis, ctx, text);
         case 'area':
@@ -81,11 +83,6 @@ function snippetEscape(text: string): string {
 /** A value written inside an open quote of this kind. */
 function inQuote(value: string, quote: '"' | "'"): string {
   return quote === '"' ? value.replace(/[\\"]/g, (c) => `\\${c}`) : value.replace(/'/g, "''");
-}
-
-/** A value written where a scalar starts: plain when YAML reads it back as the same string. */
-function scalar(value: string, inFlow: boolean): string {
-  return isSafePlain(value, inFlow) ? value : JSON.stringify(value);
 }
 
 /** Search form of a phrase: folded, punctuation as spaces. */
@@ -112,15 +109,15 @@ function valueText(ctx: ValueContext, value: string): string {
   if (ctx.quote) return inQuote(value, ctx.quote) + (ctx.closeQuote ? ctx.quote : '');
   switch (ctx.form) {
     case 'flow':
-      return scalar(value, true);
+      return scalarText(value, null, true);
     case 'entry':
-      return space + scalar(value, false);
+      return space + scalarText(value, null, false);
     case 'new-entry':
-      return `- ${scalar(value, false)}`;
+      return `- ${scalarText(value, null, false)}`;
     case 'empty':
-      return space + scalar(value, false);
+      return space + scalarText(value, null, false);
     default:
-      return scalar(value, false);
+      return scalarText(value, null, false);
   }
 }
 
@@ -130,62 +127,76 @@ function range(ctx: ValueContext, end = ctx.cursor) {
 
 // --- criterion codes -------------------------------------------------------------------------------------
 
-const sortedCodes = new WeakMap<Catalog, CatalogCode[]>();
-
-function codesOf(catalog: Catalog): CatalogCode[] {
-  let codes = sortedCodes.get(catalog);
-  if (!codes) {
-    codes = [...catalog.codes.values()].sort((a, b) => compareCodes(a.code, b.code));
-    sortedCodes.set(catalog, codes);
-  }
-  return codes;
+interface CodeCandidate {
+  code: CatalogCode;
+  detail: string;
+  documentation: string;
 }
 
-function codeDocumentation(catalog: Catalog, code: CatalogCode, text: FeatureText): string {
-  const area = catalog.areas.find((a) => a.number === code.area);
-  const lines = [text.hoverCodeTitle(code.code, code.level), code.name ?? `_${text.codeNoName()}_`];
-  if (area) lines.push(text.hoverArea(area.roman, area.name));
-  lines.push(`${text.hoverScoringLabel()}: ${text.scoring(code.scoring)}`);
-  return lines.join('\n\n');
+const codeCache = new WeakMap<Catalog, Map<Locale, CodeCandidate[]>>();
+
+/** The catalog's codes in order, with their texts: built once per catalog and locale, not per request. */
+function codesOf(catalog: Catalog, locale: Locale): CodeCandidate[] {
+  let byLocale = codeCache.get(catalog);
+  if (!byLocale) codeCache.set(catalog, (byLocale = new Map()));
+  let list = byLocale.get(locale);
+  if (list) return list;
+  const text = featureTextFor(locale);
+  list = [...catalog.codes.values()]
+    .sort((a, b) => compareCodes(a.code, b.code))
+    .map((code) => {
+      const area = areaByNumber(catalog, code.area);
+      const lines = [text.hoverCodeTitle(code.code, code.level), code.name ?? `_${text.codeNoName()}_`];
+      if (area) lines.push(text.hoverArea(area.roman, area.name));
+      lines.push(`${text.hoverScoringLabel()}: ${text.scoring(code.scoring)}`);
+      return { code, detail: `${text.codeDetail(code.level, area?.roman)} · ${code.name ?? text.codeNoName()}`, documentation: lines.join('\n\n') };
+    });
+  byLocale.set(locale, list);
+  return list;
 }
 
-function codeCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: FeatureText): CompletionEntry[] {
+function codeCompletions(analysis: PlanAnalysis, ctx: ValueContext): CompletionEntry[] {
   const catalog = analysis.data.catalog;
   const typed = ctx.typed.trim();
   if (!/^[0-9.]*$/.test(typed)) return [];
   const tail = /^[0-9.]*/.exec(ctx.after)![0];
   let start = ctx.fragmentStart;
   let end = ctx.cursor + tail.length;
-  let wrap = (code: string) => valueText(ctx, `"${code}"`);
-  if (ctx.quote) {
-    wrap = (code) => code + (ctx.closeQuote ? ctx.quote : '');
-  } else if (ctx.form === 'flow' || ctx.form === 'entry') {
-    wrap = (code) => (ctx.needsSpace ? ' ' : '') + `"${code}"`;
-  } else if (ctx.form === 'new-entry') {
-    wrap = (code) => `- "${code}"`;
-  } else {
-    // `criteria:` with nothing or a bare scalar: write the list.
-    wrap = (code) => (ctx.needsSpace ? ' ' : '') + `["${code}"]`;
-  }
+  const space = ctx.needsSpace ? ' ' : '';
+  let wrap: (code: string) => string;
   if (ctx.form === 'quoted' && ctx.quote) {
     // `criteria: "3.` — a string where a list belongs: replace the whole scalar with the list.
     start = ctx.fragmentStart - 1;
     if (ctx.after[tail.length] === ctx.quote) end++;
     wrap = (code) => `["${code}"]`;
+  } else if (ctx.quote) {
+    wrap = (code) => code + (ctx.closeQuote ? ctx.quote : '');
+  } else {
+    switch (ctx.form) {
+      case 'flow':
+      case 'entry':
+        wrap = (code) => `${space}"${code}"`;
+        break;
+      case 'new-entry':
+        wrap = (code) => `- "${code}"`;
+        break;
+      default:
+        // `criteria:` with nothing or a bare scalar: write the list.
+        wrap = (code) => `${space}["${code}"]`;
+    }
   }
   const listed = new Set(ctx.others.map((o) => o.text).filter(Boolean));
   const line = analysis.lines.positionAt(ctx.cursor).line;
   const roman = areaAround(structureOf(analysis), line);
   const ownArea = roman ? AREA_NUMERALS.indexOf(roman as (typeof AREA_NUMERALS)[number]) + 1 : 0;
   const out: CompletionEntry[] = [];
-  codesOf(catalog).forEach((code, index) => {
+  codesOf(catalog, analysis.options.locale).forEach(({ code, detail, documentation }, index) => {
     if (!code.code.startsWith(typed) || listed.has(code.code)) return;
-    const area = catalog.areas.find((a) => a.number === code.area);
     out.push({
       label: code.code,
       kind: 'code',
-      detail: `${text.codeDetail(code.level, area?.roman)} · ${code.name ?? text.codeNoName()}`,
-      documentation: codeDocumentation(catalog, code, text),
+      detail,
+      documentation,
       sortText: `${code.area === ownArea ? 'a' : 'b'}${order(index)}`,
       filterText: code.code,
       edit: { range: { start, end }, newText: wrap(code.code) },
@@ -212,19 +223,6 @@ interface UnitCandidate {
 
 const candidateCache = new WeakMap<UnitRegistry, Map<Locale, UnitCandidate[]>>();
 
-function unitDocumentation(registry: UnitRegistry, unit: UnitRecord, text: FeatureText): string {
-  const names = (ids: string[] | undefined) => (ids ?? []).map((id) => registry.units.get(id)?.name ?? id).join(', ');
-  const lines = [`**${unit.name}** — ${text.unitKind(unit.kind)}`];
-  if (unit.fullName) lines.push(`${text.fullName()}: ${unit.fullName}`);
-  if (unit.abbreviations?.length) lines.push(`${text.abbreviations()}: ${unit.abbreviations.join(', ')}`);
-  const validity = text.validity(unit.validFrom && text.day(unit.validFrom), unit.validTo && text.day(unit.validTo));
-  if (validity) lines.push(validity);
-  if (unit.successors?.length) lines.push(`${text.successors()}: ${names(unit.successors)}`);
-  if (unit.predecessors?.length) lines.push(`${text.predecessors()}: ${names(unit.predecessors)}`);
-  if (unit.note) lines.push(`${text.note()}: ${unit.note}`);
-  return lines.join('\n\n');
-}
-
 function initialsOf(form: string): string {
   return form
     .split(' ')
@@ -250,7 +248,8 @@ function candidatesOf(registry: UnitRegistry, locale: Locale): UnitCandidate[] {
       label: unit.name,
       kind: unit.kind === 'group' ? 'group' : 'unit',
       detail: text.unitKind(unit.kind),
-      documentation: unitDocumentation(registry, unit, text),
+      // Shown as written: these strings are the registry's own, not escaped for markdown.
+      documentation: [`**${unit.name}** — ${text.unitKind(unit.kind)}`, ...unitFacts(registry, unit, text, (t) => t)].join('\n\n'),
       // Editors match the typed fragment (spaces included) against this: folded name first, then
       // abbreviations (folded, run together), the name as written, the written abbreviations, variants.
       filterText: [name, ...abbreviations, ...abbreviations.map((a) => a.replace(/ /g, '')), unit.name, ...(unit.abbreviations ?? []), ...variants].join(' '),
@@ -296,31 +295,18 @@ function unitScore(typed: string, candidate: UnitCandidate): number {
 }
 
 /**
- * The day a unit must exist on to be offered: the end of the task's deadline when the task says one
- * (as par/unit-superseded judges), otherwise the last day of the plan year.
+ * The day a unit must exist on to be offered, as par/unit-superseded judges it: the task's deadline
+ * is read from the text (the model may not reach a half-typed task).
  */
-function basisDay(analysis: PlanAnalysis, ctx: ValueContext, year: number | undefined): string | undefined {
-  if (ctx.keyLine >= 0) {
-    const written = siblingValue(structureOf(analysis), ctx.keyLine, 'deadline');
-    if (written) {
-      const meaning = parseDeadline(written.replace(/^(["'])(.*)\1$/, '$2'), { planYear: year });
-      if (meaning.kind === 'interval') return meaning.end;
-      if (meaning.kind === 'recurring' && meaning.within) return meaning.within.end;
-    }
-  }
-  return year !== undefined ? `${year}-12-31` : undefined;
+function unitDay(analysis: PlanAnalysis, ctx: ValueContext, year: number | undefined): string | undefined {
+  const written = ctx.keyLine >= 0 ? siblingValue(structureOf(analysis), ctx.keyLine, 'deadline') : undefined;
+  return basisDay(written ? parseDeadline(unquote(written), { planYear: year }) : null, year);
 }
 
-function inForce(unit: UnitRecord, day: string | undefined): boolean {
-  if (unit.kind === 'interim') return false;
-  if (!day) return true;
-  return (!unit.validTo || unit.validTo >= day) && (!unit.validFrom || unit.validFrom <= day);
-}
-
-function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: FeatureText): CompletionEntry[] {
-  const year = analysis.planYear ?? headerFacts(analysis).year;
-  const day = basisDay(analysis, ctx, year);
-  const candidates = candidatesOf(analysis.data.registry, analysis.options.locale).filter((c) => c.units.every((u) => inForce(u, day)));
+function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext): CompletionEntry[] {
+  // headerFacts starts from analysis.planYear and reads the header text only when that is unknown.
+  const day = unitDay(analysis, ctx, headerFacts(analysis).year);
+  const candidates = candidatesOf(analysis.data.registry, analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
   const typed = norm(ctx.typed);
   const out = new Map<string, CompletionEntry>();
 
@@ -354,11 +340,11 @@ function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: Featur
   if (ctx.form === 'empty') {
     // `lead:` with nothing yet: start the list, cursor before "]" to add more.
     snippet = true;
-    write = (label) => `${ctx.needsSpace ? ' ' : ''}[${snippetEscape(scalar(label, true))}$0]`;
+    write = (label) => `${ctx.needsSpace ? ' ' : ''}[${snippetEscape(scalarText(label, null, true))}$0]`;
   } else if (ctx.form === 'plain' || (ctx.quote && ctx.form !== 'flow')) {
     // Inside a Word-style "A; B" string: the name as it is, the string's own quotes stay.
-    const first = ctx.form === 'plain' && !/;/.test(analysis.text.slice(analysis.lines.lineStarts[analysis.lines.positionAt(ctx.cursor).line], ctx.fragmentStart));
-    write = (label) => (ctx.quote ? inQuote(label, ctx.quote) + (ctx.closeQuote ? ctx.quote : '') : first ? scalar(label, false) : label);
+    const first = ctx.form === 'plain' && !ctx.afterSemicolon;
+    write = (label) => (ctx.quote ? inQuote(label, ctx.quote) + (ctx.closeQuote ? ctx.quote : '') : first ? scalarText(label, null, false) : label);
   }
   for (const candidate of candidates) {
     if (out.has(candidate.label)) continue;
@@ -395,7 +381,7 @@ function scalarValueForm(ctx: ValueContext): boolean {
 
 function deadlineCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: FeatureText): CompletionEntry[] {
   if (!scalarValueForm(ctx)) return [];
-  const year = analysis.planYear ?? headerFacts(analysis).year;
+  const year = headerFacts(analysis).year;
   const typed = norm(ctx.typed).split(' ').filter(Boolean);
   const out: CompletionEntry[] = [];
   deadlineSuggestions(year ?? Number.NaN).forEach((phrase, index) => {
@@ -493,12 +479,11 @@ function writeSection(w: SnippetWriter, dashCol: number, dash: boolean, layout: 
 }
 
 const WRITERS: Record<EntryList, typeof writeTask> = { tasks: writeTask, items: writeItem, sections: writeSection };
-const ENTRY_KIND: Record<EntryList, 'task' | 'item' | 'section'> = { tasks: 'task', items: 'item', sections: 'section' };
 const FIRST_KEY: Record<EntryList, string> = { tasks: 'task', items: 'criteria', sections: 'area' };
 
 function layoutOf(analysis: PlanAnalysis): Layout {
   const facts = headerFacts(analysis);
-  return { listOffset: facts.listOffset, year: analysis.planYear ?? facts.year };
+  return { listOffset: facts.listOffset, year: facts.year };
 }
 
 /** What choosing a key inserts: `key: ` and, where it helps, the start of its value. */
@@ -511,14 +496,10 @@ function keyText(key: PlanKey, col: number, layout: Layout): { text: string; sni
     case 'criteria':
       return { text: 'criteria: ["$1"]', snippet: true };
     case 'tasks':
-      w.add(col, 'tasks:');
-      return { text: writeTask(w, col + layout.listOffset, true, layout).toString(), snippet: true };
     case 'items':
-      w.add(col, 'items:');
-      return { text: writeItem(w, col + layout.listOffset, true, layout).toString(), snippet: true };
     case 'sections':
-      w.add(col, 'sections:');
-      return { text: writeSection(w, col + layout.listOffset, true, layout).toString(), snippet: true };
+      w.add(col, `${key}:`);
+      return { text: WRITERS[key](w, col + layout.listOffset, true, layout).toString(), snippet: true };
     case 'plan':
       w.add(col, 'plan:');
       w.add(col + 2, `title: ${w.next()}`);
@@ -549,7 +530,7 @@ function keyEntries(map: MapKind, present: Set<string>, col: number, rangeStart:
 }
 
 function snippetEntry(list: EntryList, dashCol: number, dash: boolean, indent: string, rangeStart: number, rangeEnd: number, layout: Layout, text: FeatureText): CompletionEntry {
-  const kind = ENTRY_KIND[list];
+  const kind = MAP_OF_LIST[list];
   const body = WRITERS[list](new SnippetWriter(indent), dashCol, dash, layout).toString();
   const label = text.snippetLabel(kind);
   return {
@@ -581,7 +562,7 @@ function entryCompletions(analysis: PlanAnalysis, ctx: EntryContext, text: Featu
     out.push({ ...entry, preselect: true });
   }
   if (ctx.dashTyped) {
-    const map = ENTRY_KIND[ctx.list];
+    const map = MAP_OF_LIST[ctx.list];
     out.push(...keyEntries(map, ctx.present, ctx.dashCol + 2, ctx.rangeStart, ctx.rangeEnd, ctx.keyOnly, layout, text));
   }
   return out;

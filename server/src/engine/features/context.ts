@@ -10,6 +10,7 @@
 // whole plan to answer one request.
 
 import type { PlanAnalysis } from '../analysis';
+import type { LineIndex } from '../parse';
 import type { MapKind } from './feature-text';
 
 /** Lines looked at while answering requests (memoised or not). The scaling test compares it between plan sizes. */
@@ -52,24 +53,28 @@ function isBlankAt(text: string, i: number, end: number): boolean {
   return i >= end || text.charCodeAt(i) === 35; /* # */
 }
 
-/** Line shapes and memoised parent / subtree-end jumps for one document version. */
+/**
+ * Line shapes and memoised parent / subtree-end jumps for one document version, over the analysis's
+ * own line index (line starts and ends are not worked out twice).
+ */
 export class LineStructure {
+  readonly text: string;
+  private readonly starts: readonly number[];
   private readonly indents: Int32Array;
   private readonly parents: Int32Array;
   private readonly ends: Int32Array;
 
-  constructor(
-    readonly text: string,
-    readonly starts: readonly number[],
-  ) {
-    const n = starts.length;
+  constructor(private readonly lines: LineIndex) {
+    this.text = lines.text;
+    this.starts = lines.lineStarts;
+    const n = this.starts.length;
     this.indents = new Int32Array(n).fill(UNKNOWN);
     this.parents = new Int32Array(n).fill(UNKNOWN);
     this.ends = new Int32Array(n).fill(UNKNOWN);
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.lines.lineCount;
   }
 
   lineStart(line: number): number {
@@ -78,8 +83,7 @@ export class LineStructure {
 
   /** Offset of the end of the line's content (before "\r\n" or "\n"). */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    return next > this.starts[line] && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+    return this.lines.lineEnd(line);
   }
 
   lineText(line: number): string {
@@ -249,7 +253,7 @@ const structures = new WeakMap<PlanAnalysis, LineStructure>();
 export function structureOf(analysis: PlanAnalysis): LineStructure {
   let structure = structures.get(analysis);
   if (!structure) {
-    structure = new LineStructure(analysis.text, analysis.lines.lineStarts);
+    structure = new LineStructure(analysis.lines);
     structures.set(analysis, structure);
   }
   return structure;
@@ -264,12 +268,13 @@ const PLAN_KEYS = new Set(['issuer', 'year', 'document', 'appendix', 'index-year
 const ROOT_KEYS = new Set(['plan', 'sections']);
 
 export type EntryList = 'sections' | 'items' | 'tasks';
-export const VALUE_LISTS = new Set(['lead', 'support', 'criteria']);
+const VALUE_LISTS = new Set(['lead', 'support', 'criteria']);
 const ENTRY_LISTS = new Set<string>(['sections', 'items', 'tasks']);
 const LIST_OF_MAP: Record<string, EntryList> = { section: 'sections', item: 'items', task: 'tasks' };
-const MAP_OF_LIST: Record<EntryList, MapKind> = { sections: 'section', items: 'item', tasks: 'task' };
+/** The kind of mapping each entry list holds (also the snippet kind completion offers for a new entry). */
+export const MAP_OF_LIST: Record<EntryList, 'section' | 'item' | 'task'> = { sections: 'section', items: 'item', tasks: 'task' };
 
-export function mapKindOfKeys(keys: Iterable<string>): MapKind | null {
+function mapKindOfKeys(keys: Iterable<string>): MapKind | null {
   const list = [...keys];
   if (list.some((k) => TASK_KEYS.has(k))) return 'task';
   if (list.some((k) => ITEM_KEYS.has(k))) return 'item';
@@ -308,7 +313,7 @@ export interface ListInfo {
 }
 
 /** Which list a "- " line belongs to: from its entry's keys, a neighbour entry's keys, or the key above. */
-export function listOf(s: LineStructure, line: number): ListInfo | null {
+function listOf(s: LineStructure, line: number): ListInfo | null {
   const dashCol = s.indent(line);
   const kind = mapKindOfKeys(entryKeys(s, line));
   if (kind && LIST_OF_MAP[kind]) return { name: LIST_OF_MAP[kind], keyLine: -1, keyCol: -1 };
@@ -461,6 +466,8 @@ export interface ValueContext {
   dashCol: number;
   /** The text after the cursor on its line. */
   after: string;
+  /** lead/support written "A; B" on one line: the fragment follows a ";" (it is not the first name). */
+  afterSemicolon?: boolean;
 }
 
 export interface KeyContext {
@@ -621,7 +628,7 @@ function scanFlow(text: string, open: number, cursor: number, end: number): Flow
   return { entries, current, ok: ok && current >= 0, quote, fragmentStart };
 }
 
-export function cursorInfo(analysis: PlanAnalysis, offset: number): CursorInfo {
+function cursorInfo(analysis: PlanAnalysis, offset: number): CursorInfo {
   const structure = structureOf(analysis);
   const { line, character } = analysis.lines.positionAt(offset);
   const lineStart = structure.lineStart(line);
@@ -705,29 +712,39 @@ function valueOnKeyLine(info: CursorInfo, shape: LineShape, key: KeyShape, curso
   const vs = key.valueCol;
   const first = lineText[vs];
   if (first === '[') return flowValue(info, line, key, cursor, after);
-  if (first === '"' || first === "'") {
-    if (quoteEnd(lineText, vs, col) !== -1) return null;
-    const words = key.name === 'lead' || key.name === 'support';
-    let from = vs + 1;
-    if (words) {
-      const semi = lineText.lastIndexOf(';', col - 1);
-      if (semi >= from) from = semi + 1;
-      while (from < col && lineText[from] === ' ') from++;
-    }
-    return {
-      ...base, form: 'quoted', quote: first, fragmentStart: lineStart + from, typed: lineText.slice(from, col),
-      closeQuote: !words && closesNothing(after, first),
-    };
-  }
-  if ('{|>&*!#%@`'.includes(first)) return null;
-  if (/\s#/.test(written)) return null;
-  let from = vs;
-  if (key.name === 'lead' || key.name === 'support') {
+  const quoted = first === '"' || first === "'";
+  if (!quoted && ('{|>&*!#%@`'.includes(first) || /\s#/.test(written))) return null;
+  const words = key.name === 'lead' || key.name === 'support';
+  const fragment = scalarFragment(lineText, vs, col, words);
+  if (!fragment) return null;
+  const { quote, from, afterSemicolon } = fragment;
+  return {
+    ...base, form: quote ? 'quoted' : 'plain', quote, fragmentStart: lineStart + from, typed: lineText.slice(from, col),
+    // A "A; B" string keeps its own closing quote: more names may follow.
+    closeQuote: quote !== null && !words && closesNothing(after, quote), afterSemicolon,
+  };
+}
+
+/**
+ * The fragment being typed in a scalar that starts at column `start` of the cursor line: after its
+ * opening quote and, for unit lists written "A; B" (`words`), after the last ";" and the spaces after
+ * it. Null after the scalar's closing quote: nothing to complete there.
+ */
+function scalarFragment(lineText: string, start: number, col: number, words: boolean): { quote: '"' | "'" | null; from: number; afterSemicolon: boolean } | null {
+  const first = lineText[start];
+  const quote = first === '"' || first === "'" ? first : null;
+  if (quote && quoteEnd(lineText, start, col) !== -1) return null;
+  let from = quote ? start + 1 : start;
+  let afterSemicolon = false;
+  if (words) {
     const semi = lineText.lastIndexOf(';', col - 1);
-    if (semi >= from) from = semi + 1;
+    if (semi >= from) {
+      from = semi + 1;
+      afterSemicolon = true;
+    }
     while (from < col && lineText[from] === ' ') from++;
   }
-  return { ...base, form: 'plain', fragmentStart: lineStart + from, typed: lineText.slice(from, col) };
+  return { quote, from, afterSemicolon };
 }
 
 /** Inside quotes, the closing quote must be added when nothing follows on the line but `,` `]` or spaces. */
@@ -761,24 +778,15 @@ function entryValue(info: CursorInfo, shape: LineShape, list: ListInfo, cursor: 
     kind: 'value' as const, key: list.name, keyLine: list.keyLine, keyCol: list.keyCol, form: 'entry' as const, cursor, after,
     needsSpace: false, others: blockSiblings(s, line, shape.dash), dashCol: shape.dash,
   };
-  if (first === '"' || first === "'") {
-    if (quoteEnd(lineText, c, col) !== -1) return null;
-    let from = c + 1;
-    if (words) {
-      const semi = lineText.lastIndexOf(';', col - 1);
-      if (semi >= from) from = semi + 1;
-      while (from < col && lineText[from] === ' ') from++;
-    }
-    return { ...base, quote: first, fragmentStart: lineStart + from, typed: lineText.slice(from, col), closeQuote: closesNothing(after, first) };
-  }
-  if (first === '[' || first === '{' || /\s#/.test(lineText.slice(c, col))) return null;
-  let from = c;
-  if (words) {
-    const semi = lineText.lastIndexOf(';', col - 1);
-    if (semi >= from) from = semi + 1;
-    while (from < col && lineText[from] === ' ') from++;
-  }
-  return { ...base, quote: null, fragmentStart: lineStart + from, typed: lineText.slice(from, col), closeQuote: false };
+  const quoted = first === '"' || first === "'";
+  if (!quoted && (first === '[' || first === '{' || /\s#/.test(lineText.slice(c, col)))) return null;
+  const fragment = scalarFragment(lineText, c, col, words);
+  if (!fragment) return null;
+  const { quote, from, afterSemicolon } = fragment;
+  return {
+    ...base, quote, fragmentStart: lineStart + from, typed: lineText.slice(from, col),
+    closeQuote: quote !== null && closesNothing(after, quote), afterSemicolon,
+  };
 }
 
 /** The other "- " entries of the block list a line belongs to (for codes already listed). */

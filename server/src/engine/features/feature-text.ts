@@ -3,7 +3,7 @@
 
 import type { CriterionLevel, Scoring } from '../data/catalog';
 import type { DeadlinePrecision, RecurringPeriod } from '../data/deadline';
-import type { UnitKind } from '../data/registry';
+import type { UnitKind, UnitRecord, UnitRegistry } from '../data/registry';
 import type { Locale } from '../types';
 
 export type PlanKey =
@@ -35,7 +35,6 @@ export interface FeatureText {
   // --- shared labels (completion documentation and hover) ----------------------------------------
   fullName(): string;
   abbreviations(): string;
-  variants(): string;
   validity(from: string | undefined, to: string | undefined): string;
   successors(): string;
   predecessors(): string;
@@ -122,7 +121,6 @@ const vi: FeatureText = {
 
   fullName: () => 'Tên đầy đủ',
   abbreviations: () => 'Viết tắt',
-  variants: () => 'Cách viết khác',
   validity: (from, to) =>
     from && to ? `Hoạt động từ ${from} đến hết ${to}` : from ? `Hoạt động từ ${from}` : to ? `Hoạt động đến hết ${to}` : '',
   successors: () => 'Đơn vị kế nhiệm',
@@ -230,7 +228,6 @@ const en: FeatureText = {
 
   fullName: () => 'Full name',
   abbreviations: () => 'Abbreviations',
-  variants: () => 'Other spellings',
   validity: (from, to) => (from && to ? `In existence from ${from} to ${to}` : from ? `In existence from ${from}` : to ? `In existence until ${to}` : ''),
   successors: () => 'Successor(s)',
   predecessors: () => 'Predecessor(s)',
@@ -288,4 +285,21 @@ const en: FeatureText = {
 
 export function featureTextFor(locale: Locale): FeatureText {
   return locale === 'en' ? en : vi;
+}
+
+/**
+ * A unit's facts, one paragraph each, for completion documentation and hover alike. `escape` makes
+ * registry text literal where the result is markdown (hover); completion shows it as written.
+ */
+export function unitFacts(registry: UnitRegistry, unit: UnitRecord, text: FeatureText, escape: (s: string) => string): string[] {
+  const names = (ids: string[] | undefined) => (ids ?? []).map((id) => escape(registry.units.get(id)?.name ?? id)).join(', ');
+  const lines: string[] = [];
+  if (unit.fullName) lines.push(`${text.fullName()}: ${escape(unit.fullName)}`);
+  if (unit.abbreviations?.length) lines.push(`${text.abbreviations()}: ${unit.abbreviations.map((a) => escape(a)).join(', ')}`);
+  const validity = text.validity(unit.validFrom && text.day(unit.validFrom), unit.validTo && text.day(unit.validTo));
+  if (validity) lines.push(validity);
+  if (unit.successors?.length) lines.push(`${text.successors()}: ${names(unit.successors)}`);
+  if (unit.predecessors?.length) lines.push(`${text.predecessors()}: ${names(unit.predecessors)}`);
+  if (unit.note) lines.push(`${text.note()}: ${escape(unit.note)}`);
+  return lines;
 }

@@ -3,12 +3,13 @@
 
 import type { LocatedUnitPart, PlanAnalysis } from '../analysis';
 import { areaByNumber, areaOfCode, isWellFormedCode, levelOfCode, parentOfCode, suggestCodes } from '../data/catalog';
-import { suggestUnits, type UnitRecord } from '../data/registry';
+import { basisDay } from '../data/deadline';
+import { inForceOn, suggestUnits, type UnitRecord } from '../data/registry';
 import { foldWord } from '../data/text-fold';
-import type { ItemModel, TaskModel, UnitEntry } from '../model';
+import { nodeRange, type ItemModel, type TaskModel, type UnitEntry } from '../model';
 import { valueRangeInSource } from '../scalar-offsets';
 import type { OffsetRange } from '../types';
-import { featureTextFor, type FeatureText } from './feature-text';
+import { featureTextFor, unitFacts, type FeatureText } from './feature-text';
 import { itemAt, sectionAt, shorten, taskAt } from './locate';
 import { unitMentions } from './references';
 
@@ -39,7 +40,7 @@ export function hoverAt(analysis: PlanAnalysis, offset: number): HoverResult | n
       }
     }
     const deadline = task.deadline;
-    if (deadline?.node?.range && within(offset, unquoted(analysis.text, { start: deadline.node.range[0], end: deadline.node.range[1] }))) {
+    if (deadline?.node?.range && within(offset, unquoted(analysis.text, nodeRange(deadline.node)))) {
       return deadlineHover(analysis, task, text);
     }
   }
@@ -177,28 +178,6 @@ function partAt(analysis: PlanAnalysis, entry: UnitEntry, offset: number): { par
   return null;
 }
 
-/** The day the task needs its units on: the end of its deadline, else the end of the plan year (as par/unit-superseded). */
-function basisOf(analysis: PlanAnalysis, task: TaskModel): string | undefined {
-  const meaning = task.deadline ? analysis.deadline(task.deadline) : null;
-  if (meaning?.kind === 'interval') return meaning.end;
-  if (meaning?.kind === 'recurring' && meaning.within) return meaning.within.end;
-  return analysis.planYear !== undefined ? `${analysis.planYear}-12-31` : undefined;
-}
-
-function unitFacts(analysis: PlanAnalysis, unit: UnitRecord, text: FeatureText): string[] {
-  const registry = analysis.data.registry;
-  const names = (ids: string[] | undefined) => (ids ?? []).map((id) => escapeMd(registry.units.get(id)?.name ?? id)).join(', ');
-  const lines: string[] = [];
-  if (unit.fullName) lines.push(`${text.fullName()}: ${escapeMd(unit.fullName)}`);
-  if (unit.abbreviations?.length) lines.push(`${text.abbreviations()}: ${unit.abbreviations.map(escapeMd).join(', ')}`);
-  const validity = text.validity(unit.validFrom && text.day(unit.validFrom), unit.validTo && text.day(unit.validTo));
-  if (validity) lines.push(validity);
-  if (unit.successors?.length) lines.push(`${text.successors()}: ${names(unit.successors)}`);
-  if (unit.predecessors?.length) lines.push(`${text.predecessors()}: ${names(unit.predecessors)}`);
-  if (unit.note) lines.push(`${text.note()}: ${escapeMd(unit.note)}`);
-  return lines;
-}
-
 function tasksBlock(analysis: PlanAnalysis, unitId: string, text: FeatureText): string[] {
   const tasks = unitTasksOf(analysis).get(unitId) ?? { lead: [], support: [] };
   const lines = [text.hoverUnitTasks(tasks.lead.length, tasks.support.length)];
@@ -243,12 +222,12 @@ function unitHover(analysis: PlanAnalysis, task: TaskModel, entry: UnitEntry, of
     lines.push(text.hoverSharedHead(escapeMd(written)));
   }
   if (part.qualifier) lines.push(text.hoverQualifier(escapeMd(part.qualifier.text)));
-  const basis = basisOf(analysis, task);
+  // Judged on the day par/unit-superseded judges: the end of the deadline, else of the plan year.
+  const basis = basisDay(task.deadline ? analysis.deadline(task.deadline) : null, analysis.planYear);
   for (const unit of units) {
     if (units.length > 1) lines.push(`**${escapeMd(unit.name)}** — ${text.unitKind(unit.kind)}`);
-    lines.push(...unitFacts(analysis, unit, text));
-    const gone = unit.kind === 'interim' || (basis && ((unit.validTo && unit.validTo < basis) || (unit.validFrom && unit.validFrom > basis)));
-    if (gone && basis) lines.push(`⚠ ${text.hoverNotInForce(analysis.planYear, text.day(basis))}`);
+    lines.push(...unitFacts(registry, unit, text, escapeMd));
+    if (basis && !inForceOn(unit, basis)) lines.push(`⚠ ${text.hoverNotInForce(analysis.planYear, text.day(basis))}`);
     lines.push(...tasksBlock(analysis, unit.id, text));
   }
   return { markdown: lines.join('\n\n'), range };
@@ -259,7 +238,7 @@ function unitHover(analysis: PlanAnalysis, task: TaskModel, entry: UnitEntry, of
 function deadlineHover(analysis: PlanAnalysis, task: TaskModel, text: FeatureText): HoverResult | null {
   const field = task.deadline!;
   const node = field.node!;
-  const range = unquoted(analysis.text, { start: node.range![0], end: node.range![1] });
+  const range = unquoted(analysis.text, nodeRange(node));
   const meaning = analysis.deadline(field);
   if (!meaning || field.text === null) return null;
   const written = field.text.trim();

@@ -6,7 +6,7 @@ import { areaByNumber, compareCodes } from '../data/catalog';
 import { quarterOf } from '../data/deadline';
 import type { ItemModel, SectionModel, TaskModel } from '../model';
 import type { Finding, OffsetRange, Severity } from '../types';
-import { shorten } from './locate';
+import { itemAt, sectionAt, shorten, taskAt } from './locate';
 
 export interface PlanSymbol {
   name: string;
@@ -175,14 +175,16 @@ export function planTree(analysis: PlanAnalysis): PlanTree {
   const sectionCounts = new Map<SectionModel, ProblemCounts>();
   for (const finding of findings) {
     bump(tree.problems, finding.severity);
+    // Binary searches: sibling ranges do not overlap and nest in their parent's, so the item (task)
+    // holding the offset is one of this section's (item's).
     const at = finding.range.start;
-    const section = analysis.model.sections.find((s) => at >= s.range.start && at <= s.range.end);
+    const section = sectionAt(analysis, at);
     if (!section) continue;
     bump(sectionCounts.get(section) ?? sectionCounts.set(section, none()).get(section)!, finding.severity);
-    const item = section.items.find((i) => at >= i.range.start && at <= i.range.end);
+    const item = itemAt(analysis, at);
     if (!item) continue;
     bump(itemCounts.get(item) ?? itemCounts.set(item, none()).get(item)!, finding.severity);
-    const task = item.tasks.find((t) => at >= t.range.start && at <= t.range.end);
+    const task = taskAt(analysis, at);
     if (task) bump(taskCounts.get(task) ?? taskCounts.set(task, none()).get(task)!, finding.severity);
   }
   for (const section of analysis.model.sections) {

@@ -3,6 +3,7 @@
 
 import type { PlanAnalysis } from '../analysis';
 import type { TaskModel } from '../model';
+import { forEachTaskUnit } from '../rules/unit-parts';
 import type { OffsetRange } from '../types';
 import { unitAt } from './locate';
 
@@ -19,21 +20,17 @@ const indexCache = new WeakMap<PlanAnalysis, Map<string, UnitMention[]>>();
 export function unitMentions(analysis: PlanAnalysis): Map<string, UnitMention[]> {
   let index = indexCache.get(analysis);
   if (!index) {
-    index = new Map();
+    const built = new Map<string, UnitMention[]>();
     for (const task of analysis.model.tasks) {
-      for (const role of ['lead', 'support'] as const) {
-        for (const entry of task[role]?.entries ?? []) {
-          for (const part of analysis.unitParts(entry)) {
-            for (const unitId of part.unitIds) {
-              let list = index.get(unitId);
-              if (!list) index.set(unitId, (list = []));
-              list.push({ unitId, range: part.sourceRange, role, task });
-            }
-          }
+      forEachTaskUnit(analysis, task, ({ role, part }) => {
+        for (const unitId of part.unitIds) {
+          let list = built.get(unitId);
+          if (!list) built.set(unitId, (list = []));
+          list.push({ unitId, range: part.sourceRange, role, task });
         }
-      }
+      });
     }
-    indexCache.set(analysis, index);
+    indexCache.set(analysis, (index = built));
   }
   return index;
 }

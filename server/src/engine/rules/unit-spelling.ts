@@ -1,7 +1,7 @@
 // par/unit-spelling: a known unit written as an abbreviation, without accents or in another case.
 // Tone placement ("hoá"/"hóa") and the first letter's case never count.
 
-import { preferredSpelling, spellingIssue } from '../data/unit-phrase';
+import { namesGroups, preferredSpelling, spellingIssue } from '../data/unit-phrase';
 import { replaceInScalar } from '../edits';
 import { forEachTaskUnit } from './unit-parts';
 import type { Rule } from './rule';
@@ -12,13 +12,10 @@ export const unitSpellingRule: Rule = {
   checkTask(task, ctx) {
     const registry = ctx.analysis.data.registry;
     forEachTaskUnit(ctx.analysis, task, ({ field, entry, part }) => {
-      if (part.kind !== 'known') return;
-      const issue = spellingIssue(part, registry);
+      const issue = spellingIssue(part.part, registry);
       if (!issue) return;
-      const units = part.unitIds.map((id) => registry.units.get(id)!);
-      const isGroup = units.every((u) => u.kind === 'group');
-      const canonical = part.alias?.kind === 'phrase' ? part.alias.text : units[0].name;
-      const preferred = preferredSpelling(part, canonical, isGroup);
+      const canonical = part.alias?.kind === 'phrase' ? part.alias.text : registry.units.get(part.unitIds[0])!.name;
+      const preferred = preferredSpelling(part, canonical, namesGroups(part, registry));
       if (preferred === part.text) return;
       ctx.report({
         range: part.sourceRange,

@@ -2,6 +2,7 @@
 // Judged against the task's deadline, or the plan year when the deadline says no date. The 2025
 // reorganisation: Sở Thông tin và Truyền thông with a deadline "Quý IV/2025" is gone since 1/3/2025.
 
+import { basisDay, deadlineEnd } from '../data/deadline';
 import { successorsOn } from '../data/registry';
 import { replaceInScalar } from '../edits';
 import { forEachTaskUnit } from './unit-parts';
@@ -20,11 +21,12 @@ function basisOf(analysis: PlanAnalysis, task: TaskModel): Basis | undefined {
   const field = task.deadline;
   const meaning = field ? analysis.deadline(field) : null;
   const text = field?.text ?? '';
-  if (meaning?.kind === 'interval') return { end: meaning.end, describe: (msg) => msg.supersededBasisDeadline(text.trim()) };
-  if (meaning?.kind === 'recurring' && meaning.within) return { end: meaning.within.end, describe: (msg) => msg.supersededBasisDeadline(text.trim()) };
   const year = analysis.planYear;
-  if (year === undefined) return undefined;
-  return { end: `${year}-12-31`, describe: (msg) => msg.supersededBasisYear(year) };
+  const end = basisDay(meaning, year);
+  if (end === undefined) return undefined;
+  // The message names what the day came from: the deadline when it gave one, else the plan year.
+  if (deadlineEnd(meaning) !== undefined) return { end, describe: (msg) => msg.supersededBasisDeadline(text.trim()) };
+  return { end, describe: (msg) => msg.supersededBasisYear(year!) };
 }
 
 export const unitSupersededRule: Rule = {
