@@ -1,7 +1,9 @@
 // VS Code commands for the Word round trip: import an appendix (.docx or its text form) into a plan,
 // export a plan to a Word appendix or an Excel follow-up sheet. The converters are pure functions in
 // dist/word.js, loaded only when a command runs so that activation stays light. Files are read and
-// written through vscode.workspace.fs, so this works in remote and virtual workspaces too.
+// written through vscode.workspace.fs, so this works in remote and virtual workspaces too; a write
+// goes to a temporary file beside the target and is renamed over it, and an existing target is
+// replaced only once the user agreed (the save dialog asks; a target passed in asks here).
 
 import * as vscode from 'vscode';
 
@@ -12,6 +14,55 @@ function loadWord(context: vscode.ExtensionContext): WordModule {
   return require(context.asAbsolutePath('dist/word.js')) as WordModule;
 }
 
+/** Options a caller (another extension, a test) passes with an explicit target. */
+interface CommandOptions {
+  /** Replace an existing target without asking. */
+  overwrite?: boolean;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
+    throw error;
+  }
+}
+
+/** True when `target` may be written: it does not exist, the user chose it in the save dialog, or agreed now. */
+async function mayWrite(target: vscode.Uri, fromDialog: boolean, options: CommandOptions | undefined): Promise<boolean> {
+  if (fromDialog || options?.overwrite || !(await exists(target))) return true;
+  const replace = vscode.l10n.t('Replace');
+  const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''), { modal: true }, replace);
+  return choice === replace;
+}
+
+/** Writes through a temporary sibling and a rename: a failure midway leaves the target as it was. */
+async function writeSafely(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
+  const name = target.path.split('/').pop() ?? 'par-plan';
+  const temp = vscode.Uri.joinPath(target, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  await vscode.workspace.fs.writeFile(temp, bytes);
+  try {
+    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+    throw error;
+  }
+}
+
+/** Runs a command's work; an unexpected exception (a bug) is shown and logged with its stack instead of vanishing. */
+async function reportingInternalErrors(output: vscode.OutputChannel, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    output.appendLine(`par-plan: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    const show = vscode.l10n.t('Show');
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Internal error in par-plan, please report it: {0}', error instanceof Error ? error.message : String(error)), show);
+    if (choice === show) output.show();
+  }
+}
+
 function withExtension(uri: vscode.Uri, extension: string): vscode.Uri {
   const base = uri.path.replace(/(\.par)?\.(ya?ml|docx|txt|xlsx)$/i, '');
   return uri.with({ path: `${base}${extension}` });
@@ -19,14 +70,14 @@ function withExtension(uri: vscode.Uri, extension: string): vscode.Uri {
 
 export function registerWordCommands(context: vscode.ExtensionContext, output: vscode.OutputChannel): vscode.Disposable[] {
   // Both commands take optional source and target URIs, so other extensions and tests can skip the dialogs.
-  const importWord = vscode.commands.registerCommand('parPlan.importWord', async (source?: vscode.Uri, targetUri?: vscode.Uri) => {
+  const importWord = vscode.commands.registerCommand('parPlan.importWord', async (source?: vscode.Uri, targetUri?: vscode.Uri, options?: CommandOptions) => {
     const picked =
       source ??
       (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Import'), filters: { [vscode.l10n.t('Word appendix')]: ['docx', 'txt'] } }))?.[0];
     if (!picked) return;
     const target = targetUri ?? (await vscode.window.showSaveDialog({ defaultUri: withExtension(picked, '.par.yaml'), filters: { 'PAR Plan': ['par.yaml', 'yaml'] } }));
-    if (!target) return;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing the plan from Word…') }, async () => {
+    if (!target || !(await mayWrite(target, !targetUri, options))) return;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing the plan from Word…') }, () => reportingInternalErrors(output, async () => {
       const word = loadWord(context);
       const bytes = await vscode.workspace.fs.readFile(picked);
       const result = picked.path.toLowerCase().endsWith('.txt')
@@ -41,23 +92,23 @@ export function registerWordCommands(context: vscode.ExtensionContext, output: v
         void vscode.window.showErrorMessage(vscode.l10n.t('Could not import the plan: {0}', problems[0] ?? ''));
         return;
       }
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.yaml));
+      await writeSafely(target, new TextEncoder().encode(result.yaml));
       await vscode.window.showTextDocument(target);
       if (problems.length) {
         const show = vscode.l10n.t('Show');
         const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Imported, with {0} row(s) to review.', problems.length), show);
         if (choice === show) output.show();
       } else void vscode.window.showInformationMessage(vscode.l10n.t('Imported the plan from Word.'));
-    });
+    }));
   });
 
-  const exportAs = (format: 'docx' | 'xlsx') => async (source?: vscode.Uri, targetUri?: vscode.Uri) => {
+  const exportAs = (format: 'docx' | 'xlsx') => async (source?: vscode.Uri, targetUri?: vscode.Uri, options?: CommandOptions) => {
     const uri = source ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri) return;
     const document = await vscode.workspace.openTextDocument(uri);
     const target = targetUri ?? (await vscode.window.showSaveDialog({ defaultUri: withExtension(uri, `.${format}`), filters: { [format === 'docx' ? 'Word' : 'Excel']: [format] } }));
-    if (!target) return;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: format === 'docx' ? vscode.l10n.t('Exporting to Word…') : vscode.l10n.t('Exporting to Excel…') }, async () => {
+    if (!target || !(await mayWrite(target, !targetUri, options))) return;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: format === 'docx' ? vscode.l10n.t('Exporting to Word…') : vscode.l10n.t('Exporting to Excel…') }, () => reportingInternalErrors(output, async () => {
       const word = loadWord(context);
       const read = word.readPlanForExport(document.getText(), vscode.env.language.startsWith('vi') ? 'vi' : 'en');
       if (read.syntaxErrors.length) {
@@ -66,12 +117,12 @@ export function registerWordCommands(context: vscode.ExtensionContext, output: v
         return;
       }
       const bytes = format === 'docx' ? await word.exportPlanDataDocx(read.data) : await word.exportPlanDataXlsx(read.data);
-      await vscode.workspace.fs.writeFile(target, bytes);
+      await writeSafely(target, bytes);
       const reveal = vscode.l10n.t('Open folder');
       void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', target.path.split('/').pop() ?? ''), reveal).then((choice) => {
         if (choice === reveal) void vscode.commands.executeCommand('revealFileInOS', target);
       });
-    });
+    }));
   };
 
   return [

@@ -85,10 +85,10 @@ const scenarios = {
     const { uri } = await openSample();
     const docx = vscode.Uri.joinPath(uri, '..', 'exported.docx');
     const back = vscode.Uri.joinPath(uri, '..', 'imported.par.yaml');
-    await vscode.commands.executeCommand('parPlan.exportWord', uri, docx);
+    await vscode.commands.executeCommand('parPlan.exportWord', uri, docx, { overwrite: true });
     const bytes = await vscode.workspace.fs.readFile(docx);
     assert.equal(String.fromCharCode(bytes[0], bytes[1]), 'PK', 'a .docx is a zip');
-    await vscode.commands.executeCommand('parPlan.importWord', docx, back);
+    await vscode.commands.executeCommand('parPlan.importWord', docx, back, { overwrite: true });
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(back));
     assert.ok(text.includes('title: Chỉ đạo điều hành CCHC'), text.slice(0, 400));
     await waitFor('the imported plan checked', () => planDiagnostics(back).length === 5, 30000, seen(back));

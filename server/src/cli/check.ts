@@ -1,10 +1,12 @@
 // `par-plan check`: files and folders in; text, JSON or SARIF out; exit codes for CI.
 // Thin: every finding comes from the engine's PlanAnalysis, the same one the language server uses.
 
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LineIndex, PlanAnalysis, RULES, fixAll, type AnalysisOptions, type Finding, type Locale, type Severity } from '../engine';
+import { describeInternalError } from '../engine/analysis';
 import { NodeHost, readPlanFile, type HostProblem } from '../host/node-host';
+import { ChangedOnDiskError, isFileSystemError, writeFileSafely } from '../host/safe-write';
 import { cliText } from './text';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -33,6 +35,10 @@ export interface CheckResult {
   hostProblems: HostProblem[];
   /** Paths that do not exist: a usage error (exit 2). */
   missing: string[];
+  /** Files whose fixes were not written, and why (a sentence for standard error); exit 2. */
+  notWritten: string[];
+  /** Internal errors (bugs) met, each with its file and stack, for standard error; each file also has a par/internal finding. */
+  internalErrors: { file: string; step: string; stack: string }[];
 }
 
 export interface JsonFinding {
@@ -97,6 +103,8 @@ export function runCheck(options: CheckOptions): CheckResult {
   const { files, missing } = collectPlanFiles(options.paths, options.cwd);
   const host = new NodeHost(options.configPath, [options.cwd]);
   const reports: FileReport[] = [];
+  const notWritten: string[] = [];
+  const internalErrors: CheckResult['internalErrors'] = [];
   const hostProblems = new Map<string, HostProblem>();
   for (const file of files) {
     const settings = host.settingsFor(file);
@@ -122,14 +130,28 @@ export function runCheck(options: CheckOptions): CheckResult {
     if (options.fix) {
       const result = fixAll(analysis);
       if (result.text !== read.text) {
-        writeFileSync(file, result.text, 'utf8');
-        fixed = result.applied;
-      }
-      analysis = result.analysis;
+        const t = cliText(analysisOptions.locale);
+        const bom = read.bom ? '\ufeff' : '';
+        if (Buffer.compare(Buffer.from(bom + read.text, 'utf8'), read.bytes) !== 0) notWritten.push(t.fixNotUtf8(shown));
+        else {
+          try {
+            // In place, keeping the byte-order mark and the mode; refused if an editor saved the file meanwhile.
+            writeFileSafely(file, bom + result.text, { overwrite: true, expected: read.bytes });
+            fixed = result.applied;
+            analysis = result.analysis;
+          } catch (error) {
+            if (error instanceof ChangedOnDiskError) notWritten.push(t.fixChangedOnDisk(shown));
+            else if (isFileSystemError(error)) notWritten.push(t.fixNotWritten(shown, error.message));
+            else throw error;
+          }
+        }
+      } else analysis = result.analysis;
     }
-    reports.push({ file: shown, text: analysis.text, fixed, findings: analysis.findings() });
+    const findings = analysis.findings();
+    for (const e of analysis.internalErrors) internalErrors.push({ file: shown, step: JSON.stringify(e.step), stack: describeInternalError(e.error) });
+    reports.push({ file: shown, text: analysis.text, fixed, findings });
   }
-  return { reports, hostProblems: [...hostProblems.values()], missing };
+  return { reports, hostProblems: [...hostProblems.values()], missing, notWritten, internalErrors };
 }
 
 export function toJsonFindings(reports: FileReport[]): JsonFinding[] {

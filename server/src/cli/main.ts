@@ -2,6 +2,8 @@
 
 import { parseArgs } from 'node:util';
 import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
+import { describeInternalError } from '../engine/analysis';
+import { injectFaults } from '../engine/faults';
 import { cliText, localeFrom } from './text';
 import { runExport, runImport } from './word';
 
@@ -89,6 +91,8 @@ function check(argv: string[], io: CliIo): number {
   });
   for (const path of result.missing) io.err(`${t.missingPath(path)}\n`);
   for (const p of result.hostProblems) io.err(`${t.hostProblem(p.file, p.message)}\n`);
+  for (const e of result.internalErrors) io.err(`${t.internalError(`${e.file}, ${e.step}`, e.stack)}\n`);
+  for (const line of result.notWritten) io.err(`${line}\n`);
   if (result.missing.length) return 2;
   if (result.reports.length === 0) io.err(`${t.noFiles()}\n`);
   const findings = toJsonFindings(result.reports);
@@ -98,6 +102,7 @@ function check(argv: string[], io: CliIo): number {
   else io.out(formatText(findings, locale ?? 'vi', result.reports.length, fixed));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (result.notWritten.length || result.internalErrors.length) return 2;
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.err(`${t.tooManyWarnings(warnings, maxWarnings)}\n`);
@@ -110,8 +115,11 @@ if (require.main === module) run(process.argv.slice(2));
 
 /** Runs the CLI as a process: sets the exit code, and reports an internal error as exit code 2. */
 export function run(argv: string[]): void {
+  // Test-only: the fault tests of test/reliability/faults.test.ts make a site throw in this process.
+  injectFaults(process.env.PAR_PLAN_TEST_FAULT);
   const fail = (error: unknown) => {
-    process.stderr.write(`par-plan: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    const t = cliText(localeFrom(process.env.PAR_PLAN_LOCALE) ?? 'vi');
+    process.stderr.write(`${t.internalError(argv[0] ?? 'check', describeInternalError(error))}\n`);
     process.exitCode = 2;
   };
   try {

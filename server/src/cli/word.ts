@@ -7,11 +7,12 @@
 // Exit codes: 0 done; 1 done, but some rows could not be mapped (import: problems reported);
 // 2 misuse, unreadable input, or a plan with YAML syntax errors (export refuses it).
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Catalog, Locale } from '../engine';
 import { NodeHost, readPlanFile } from '../host/node-host';
+import { TargetExistsError, isFileSystemError, writeFileSafely } from '../host/safe-write';
 import { importPlanDocx } from '../word/docx-import';
 import { exportPlanDataDocx } from '../word/docx-export';
 import { readPlanForExport } from '../word/plan-data';
@@ -29,6 +30,7 @@ interface WordText {
   importSummary(problems: number, file: string): string;
   written(path: string): string;
   cannotWrite(path: string, detail: string): string;
+  exists(path: string): string;
   syntaxRefused(file: string, count: number): string;
   syntaxError(file: string, line: number, column: number, message: string): string;
   badFormat(value: string): string;
@@ -43,12 +45,13 @@ của một tài liệu Word .docx, hoặc dạng văn bản (.txt) của bảng
 
 Tùy chọn:
   -o, --output <tệp>     Ghi kế hoạch vào tệp (mặc định: in ra màn hình)
+  --force                Ghi đè tệp ra nếu đã có
   --issuer <tên>         Cơ quan ban hành, thay cho tên đọc từ đầu văn bản
   --year <năm>           Năm kế hoạch, thay cho năm đọc từ tiêu đề
   --locale vi|en         Ngôn ngữ thông báo (mặc định: vi)
 
 Các dòng không đưa được vào kế hoạch được báo kèm số dòng của bảng.
-Mã thoát: 0 xong; 1 xong nhưng có dòng cần xem lại; 2 dùng sai hoặc không đọc được tệp.
+Mã thoát: 0 xong; 1 xong nhưng có dòng cần xem lại; 2 dùng sai, không đọc được tệp hoặc tệp ra đã có.
 `,
   exportUsage: `Cách dùng: par-plan export <kế-hoạch.par.yaml> [-o ra.docx|ra.xlsx] [--format docx|xlsx]
 
@@ -58,17 +61,19 @@ Excel (.xlsx, mỗi nhiệm vụ một dòng, có lọc và ngày bắt đầu/k
 Tùy chọn:
   -o, --output <tệp>     Tệp ra (mặc định: cùng tên với kế hoạch, đuôi .docx hoặc .xlsx)
   --format docx|xlsx     Định dạng (mặc định: theo đuôi của -o, nếu không thì docx)
+  --force                Ghi đè tệp ra nếu đã có
   --locale vi|en         Ngôn ngữ thông báo (mặc định: vi)
 
 Kế hoạch có lỗi cú pháp YAML thì không xuất.
-Mã thoát: 0 xong; 2 dùng sai, không đọc được tệp hoặc kế hoạch có lỗi cú pháp.
+Mã thoát: 0 xong; 2 dùng sai, không đọc được tệp, tệp ra đã có hoặc kế hoạch có lỗi cú pháp.
 `,
   missing: (p) => `Không tìm thấy tệp: ${p}`,
   unreadable: (p, d) => `Không đọc được tệp ${p}: ${d}`,
   problem: (f, row, m, kind) => (row > 0 ? `${f}: ${kind === 'row' ? 'dòng bảng' : 'dòng'} ${row}: ${m}` : `${f}: ${m}`),
   importSummary: (n, f) => `${n} vấn đề cần xem lại khi nhập ${f}.`,
   written: (p) => `Đã ghi ${p}`,
-  cannotWrite: (p, d) => `Không ghi được tệp ${p}: ${d}`,
+  cannotWrite: (p, d) => `Không ghi được tệp ${p}: ${d}. Không có gì bị ghi đè.`,
+  exists: (p) => `Tệp ${p} đã có: không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.`,
   syntaxRefused: (f, n) => `Không xuất ${f}: kế hoạch có ${n} lỗi cú pháp YAML; hãy sửa trước (par-plan check ${f}).`,
   syntaxError: (f, l, c, m) => `${f}:${l}:${c}: ${m}`,
   badFormat: (v) => `Định dạng không hỗ trợ: ${v} (chỉ docx hoặc xlsx)`,
@@ -83,12 +88,13 @@ plain-text form of such a table (.txt), and writes a plan YAML file.
 
 Options:
   -o, --output <file>    Write the plan to a file (default: standard output)
+  --force                Overwrite the output file if it exists
   --issuer <name>        Issuing body, instead of the one read from the document's header
   --year <year>          Plan year, instead of the one read from the title
   --locale vi|en         Message language (default: vi); problems found in the document stay in Vietnamese
 
 Rows that could not be mapped are reported with their table row number.
-Exit codes: 0 done; 1 done, some rows need review; 2 misuse or unreadable input.
+Exit codes: 0 done; 1 done, some rows need review; 2 misuse, unreadable input or an existing output file.
 `,
   exportUsage: `Usage: par-plan export <plan.par.yaml> [-o out.docx|out.xlsx] [--format docx|xlsx]
 
@@ -98,17 +104,19 @@ follow-up spreadsheet (.xlsx, one row per task, filterable, with start/end dates
 Options:
   -o, --output <file>    Output file (default: the plan's name with .docx or .xlsx)
   --format docx|xlsx     Format (default: from the -o extension, else docx)
+  --force                Overwrite the output file if it exists
   --locale vi|en         Message language (default: vi)
 
 A plan with YAML syntax errors is not exported.
-Exit codes: 0 done; 2 misuse, unreadable input or YAML syntax errors.
+Exit codes: 0 done; 2 misuse, unreadable input, an existing output file or YAML syntax errors.
 `,
   missing: (p) => `File not found: ${p}`,
   unreadable: (p, d) => `Cannot read ${p}: ${d}`,
   problem: (f, row, m, kind) => (row > 0 ? `${f}: ${kind === 'row' ? 'table row' : 'line'} ${row}: ${m}` : `${f}: ${m}`),
   importSummary: (n, f) => `${n} problem(s) to review in ${f}.`,
   written: (p) => `Wrote ${p}`,
-  cannotWrite: (p, d) => `Cannot write ${p}: ${d}`,
+  cannotWrite: (p, d) => `Cannot write ${p}: ${d}. Nothing was overwritten.`,
+  exists: (p) => `${p} already exists: not overwritten. Choose another name, or add --force to overwrite it.`,
   syntaxRefused: (f, n) => `Not exported: ${f} has ${n} YAML syntax error(s); fix them first (par-plan check ${f}).`,
   syntaxError: (f, l, c, m) => `${f}:${l}:${c}: ${m}`,
   badFormat: (v) => `Unsupported format: ${v} (docx or xlsx only)`,
@@ -153,7 +161,7 @@ function readCommand(args: string[], extra: Record<string, { type: 'string' }>, 
       args,
       allowPositionals: true,
       strict: true,
-      options: { output: { type: 'string', short: 'o' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...extra },
+      options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...extra },
     });
   } catch (err) {
     io.err(`${cliText(envLocale).badOption(err instanceof Error ? err.message : String(err))}\n\n${usage(wordText(envLocale))}`);
@@ -183,6 +191,20 @@ function projectCatalog(planPath: string, io: CliIo, locale: Locale): Catalog {
   const settings = new NodeHost(undefined, [io.cwd]).settingsFor(planPath);
   for (const p of settings.problems) io.err(`${cliText(locale).hostProblem(p.file, p.message)}\n`);
   return settings.data.catalog;
+}
+
+/** Writes an output file safely (temporary file, then rename); returns the exit code's contribution (0 or 2). */
+function writeOutput(path: string, data: string | Uint8Array, values: Values, io: CliIo, t: WordText): 0 | 2 {
+  try {
+    writeFileSafely(path, data, { overwrite: values.force === true });
+  } catch (err) {
+    if (err instanceof TargetExistsError) io.err(`${t.exists(shown(path, io.cwd))}\n`);
+    else if (isFileSystemError(err)) io.err(`${t.cannotWrite(shown(path, io.cwd), message(err))}\n`);
+    else throw err;
+    return 2;
+  }
+  io.err(`${t.written(shown(path, io.cwd))}\n`);
+  return 0;
 }
 
 function looksLikeZipOrDoc(bytes: Uint8Array): boolean {
@@ -238,13 +260,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     kind = 'line';
   }
   if (outPath) {
-    try {
-      writeFileSync(outPath, yaml);
-    } catch (err) {
-      io.err(`${t.cannotWrite(shown(outPath, io.cwd), message(err))}\n`);
-      return 2;
-    }
-    io.err(`${t.written(shown(outPath, io.cwd))}\n`);
+    if (writeOutput(outPath, yaml, values, io, t) !== 0) return 2;
   } else io.out(yaml);
   for (const p of problems) io.err(`${t.problem(inputShown, p.row, p.message, kind)}\n`);
   if (problems.length) {
@@ -297,19 +313,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     ? resolve(io.cwd, output)
     : join(dirname(planPath), `${basename(planPath).replace(/(\.par)?\.ya?ml$/i, '')}.${format}`);
   const catalog = projectCatalog(planPath, io, locale);
-  let bytes: Uint8Array;
-  try {
-    bytes = format === 'xlsx' ? await exportPlanDataXlsx(data, { catalog }) : await exportPlanDataDocx(data, { catalog });
-  } catch (err) {
-    io.err(`${t.cannotWrite(shown(outPath, io.cwd), message(err))}\n`);
-    return 2;
-  }
-  try {
-    writeFileSync(outPath, bytes);
-  } catch (err) {
-    io.err(`${t.cannotWrite(shown(outPath, io.cwd), message(err))}\n`);
-    return 2;
-  }
-  io.err(`${t.written(shown(outPath, io.cwd))}\n`);
-  return 0;
+  // A failure to build the document is a bug: it reaches run() as an internal error, with its stack.
+  const bytes = format === 'xlsx' ? await exportPlanDataXlsx(data, { catalog }) : await exportPlanDataDocx(data, { catalog });
+  return writeOutput(outPath, bytes, values, io, t);
 }

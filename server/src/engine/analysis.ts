@@ -4,13 +4,15 @@
 
 import type { Catalog } from './data/catalog';
 import { parseDeadline, type DeadlineMeaning } from './data/deadline';
-import { forgetPlainData, toPlainData } from './plain-data';
+import { AliasLimitError, forgetPlainData, toPlainData } from './plain-data';
+import { faultPoint } from './faults';
 import type { UnitRegistry } from './data/registry';
 import { readUnitPhrase, type UnitPart } from './data/unit-phrase';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import { messagesFor, type Messages } from './messages';
+import type { InternalStep } from './messages/types';
 import { buildModel, patchModel, type DeadlineField, type PlanModel, type UnitEntry } from './model';
-import { LineIndex, parsePlanText, type ParsedDocument, type SyntaxProblem } from './parse';
+import { LineIndex, parsePlanText, visibleRange, type ParsedDocument, type SyntaxProblem } from './parse';
 import { composeChanges, diffTexts, editLines, reparse, type TextChange } from './incremental';
 import { directivesOf, isSuppressed, type Directives } from './suppress';
 import { runRules } from './rules';
@@ -109,6 +111,17 @@ interface LimitState {
   depth: number;
   /** The change from that version's text to this one; none when this is that version. */
   since?: TextChange;
+}
+
+/** An unexpected exception met while analysing a version: a bug in par-plan, never the plan's fault. */
+export interface InternalError {
+  step: InternalStep;
+  error: unknown;
+}
+
+/** The stack of an internal error, for the server log or the CLI's standard error. */
+export function describeInternalError(error: unknown): string {
+  return error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : String(error);
 }
 
 export interface Predecessor {
@@ -312,12 +325,37 @@ export class PlanAnalysis {
   plainData(): { value: unknown } | undefined {
     if (this.plainCache === undefined) {
       try {
+        faultPoint('plainData');
         this.plainCache = { value: toPlainData(this.parsed.doc, this.options.limits.maxAliasCount) };
-      } catch {
+      } catch (error) {
+        // Only the alias budget is the document's doing; anything else is a bug and must surface.
+        if (!(error instanceof AliasLimitError)) throw error;
         this.plainCache = null;
       }
     }
     return this.plainCache ?? undefined;
+  }
+
+  /** The line break the document uses (its first one): inserted lines use it too. */
+  get eol(): '\n' | '\r\n' {
+    if (this.eolCache === undefined) {
+      const first = this.text.indexOf('\n');
+      this.eolCache = first > 0 && this.text[first - 1] === '\r' ? '\r\n' : '\n';
+    }
+    return this.eolCache;
+  }
+  private eolCache: '\n' | '\r\n' | undefined;
+
+  /**
+   * Unexpected exceptions met while computing the findings, one per step (a rule, the analysis):
+   * each becomes one `par/internal` finding, and hosts log the stacks.
+   */
+  readonly internalErrors: InternalError[] = [];
+
+  /** Records an unexpected exception of `step` (the first one of each step is kept). */
+  noteInternalError(step: InternalStep, error: unknown): void {
+    const key = JSON.stringify(step);
+    if (!this.internalErrors.some((e) => JSON.stringify(e.step) === key)) this.internalErrors.push({ step, error });
   }
 
   private directivesCache: Directives | undefined;
@@ -333,9 +371,21 @@ export class PlanAnalysis {
   }
 
   private computeFindings(): Finding[] {
-    const raw = runRules(this);
-    const directives = this.directives;
-    const findings: Finding[] = [];
+    let raw: Finding[] = [];
+    let directives: Directives = new Map();
+    try {
+      faultPoint('analysis');
+      raw = runRules(this);
+      directives = this.directives;
+    } catch (error) {
+      this.noteInternalError('analysis', error);
+    }
+    const findings: Finding[] = this.internalErrors.map(({ step, error }) => ({
+      code: 'par/internal',
+      severity: 'error' as const,
+      message: this.messages.internalError(step, error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
+      range: visibleRange(this.text, this.lines, { start: 0, end: this.lines.lineEnd(0) }),
+    }));
     for (const finding of raw) {
       // Broken YAML stops every other check: hiding it would make a broken plan look clean.
       if (finding.code === 'par/syntax') {

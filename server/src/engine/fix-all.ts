@@ -15,6 +15,12 @@ export interface FixAllResult {
 
 const MAX_PASSES = 10;
 
+/** The edits with every line break they insert written as the document writes its own (CRLF stays CRLF). */
+export function withDocumentLineBreaks<T extends { newText: string }>(analysis: PlanAnalysis, edits: T[]): T[] {
+  if (analysis.eol === '\n') return edits;
+  return edits.map((e) => (e.newText.includes('\n') ? { ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') } : e));
+}
+
 export function safeEdits(analysis: PlanAnalysis): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const finding of analysis.findings()) {
@@ -23,7 +29,7 @@ export function safeEdits(analysis: PlanAnalysis): TextEdit[] {
     const overlaps = fix.edits.some((e) => edits.some((d) => e.range.start < d.range.end && d.range.start < e.range.end));
     if (!overlaps) edits.push(...fix.edits);
   }
-  return edits;
+  return withDocumentLineBreaks(analysis, edits);
 }
 
 /** Fixes the text of `first`, starting from its findings; each later text is analysed with its data and options. */

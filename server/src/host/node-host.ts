@@ -175,13 +175,23 @@ export class NodeHost {
   }
 }
 
+export interface PlanFile {
+  /** The text without its byte-order mark. */
+  text: string;
+  /** The file began with a UTF-8 byte-order mark: a rewrite keeps it. */
+  bom: boolean;
+  /** The bytes as read, for checking that the file did not change before it is rewritten. */
+  bytes: Uint8Array;
+}
+
 /** Reads a plan file as text. Invalid UTF-8 becomes U+FFFD, which the engine reports with a position. */
-export function readPlanFile(path: string): { text: string } | { error: string } {
+export function readPlanFile(path: string): PlanFile | { error: string } {
   try {
     const bytes = readFileSync(path);
-    let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
+    let text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+    const bom = text.charCodeAt(0) === 0xfeff;
+    if (bom) text = text.slice(1);
+    return { text, bom, bytes };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -18,7 +18,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PlanAnalysis, bundledCatalog, bundledRegistry, defaultConfig, type AnalysisOptions, type EngineData, type Locale, type SeverityOrOff } from '../engine';
+import { describeInternalError } from '../engine/analysis';
 import { codeActions } from '../engine/features/code-actions';
+import { messagesFor } from '../engine/messages';
+import type { InternalStep } from '../engine/messages/types';
 import { completionsAt } from '../engine/features/completion';
 import { hoverAt } from '../engine/features/hover';
 import { unitAt } from '../engine/features/locate';
@@ -94,18 +97,18 @@ export class PlanLanguageServer {
       this.lastChange.delete(e.document.uri);
       c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
-    c.onCompletion(this.guard((p) => {
+    c.onCompletion(this.guard('completion', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       const offset = a.lines.offsetAt(p.position);
       return { isIncomplete: false, items: completionsAt(a, offset).map((e) => toCompletionItem(a.lines, e)) };
     }, null));
-    c.onHover(this.guard((p) => {
+    c.onHover(this.guard('hover', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       const hover = a ? hoverAt(a, a.lines.offsetAt(p.position)) : null;
       return hover && a ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(a.lines, hover.range) } : null;
     }, null));
-    c.onCodeAction(this.guard((p) => {
+    c.onCodeAction(this.guard('codeActions', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       const uri = p.textDocument.uri;
@@ -130,20 +133,20 @@ export class PlanLanguageServer {
         return result;
       });
     }, null));
-    c.onDocumentSymbol(this.guard((p) => {
+    c.onDocumentSymbol(this.guard('symbols', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       return a ? documentSymbols(a).map((s) => toDocumentSymbol(a.lines, s)) : null;
     }, null));
-    c.onFoldingRanges(this.guard((p) => {
+    c.onFoldingRanges(this.guard('folding', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       return a ? foldingRanges(a) : null;
     }, null));
-    c.onReferences(this.guard((p) => {
+    c.onReferences(this.guard('references', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       return unitReferencesAt(a, a.lines.offsetAt(p.position)).map((m): Location => ({ uri: p.textDocument.uri, range: toRange(a.lines, m.range) }));
     }, null));
-    c.onDocumentHighlight(this.guard((p) => {
+    c.onDocumentHighlight(this.guard('highlight', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       return unitReferencesAt(a, a.lines.offsetAt(p.position)).map((m) => ({
@@ -151,14 +154,14 @@ export class PlanLanguageServer {
         kind: m.role === 'lead' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
       }));
     }, null));
-    c.onDefinition(this.guard((p) => {
+    c.onDefinition(this.guard('definition', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       const found = unitAt(a, a.lines.offsetAt(p.position));
       if (!found || found.part.unitIds.length !== 1) return null;
       return this.registryLocation(p.textDocument.uri, found.part.unitIds[0]);
     }, null));
-    c.onRequest(PROTOCOL.tree, this.guard((p: TreeParams): TreeResponse | null => {
+    c.onRequest(PROTOCOL.tree, this.guard('tree', (p: TreeParams): TreeResponse | null => {
       const a = this.analysisOf(p.uri);
       const doc = this.documents.get(p.uri);
       if (!a || !doc) return null;
@@ -192,16 +195,29 @@ export class PlanLanguageServer {
     };
   }
 
-  /** Every handler answers, never throws: a failure is logged and the request gets an empty answer. */
-  private guard<P, R>(handler: (params: P) => R, fallback: R): (params: P) => R {
+  /**
+   * Every handler answers, never throws: a failure (a bug) gets an empty answer, its stack goes to the
+   * log and the user is told once per request kind, so that it is reported rather than unseen.
+   */
+  private guard<P, R>(feature: string, handler: (params: P) => R, fallback: R): (params: P) => R {
     return (params) => {
       try {
         return handler(params);
       } catch (error) {
-        this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        this.reportInternalError({ feature }, error);
         return fallback;
       }
     };
+  }
+
+  private readonly shownInternalErrors = new Set<string>();
+
+  private reportInternalError(step: InternalStep, error: unknown): void {
+    this.connection.console.error(`par-plan: internal error (${JSON.stringify(step)}): ${describeInternalError(error)}`);
+    const key = JSON.stringify(step);
+    if (this.shownInternalErrors.has(key)) return;
+    this.shownInternalErrors.add(key);
+    void this.connection.window.showErrorMessage(messagesFor(this.clientLocale).internalError(step, error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
   }
 
   private async refreshSettings(): Promise<void> {
@@ -287,12 +303,14 @@ export class PlanLanguageServer {
       // Checked and published in one synchronous run: no newer version can arrive in between, and a
       // newer one that arrives later reschedules its own check.
       const version = doc.version;
-      const diagnostics = analysis.findings().map((f) => toDiagnostic(analysis.lines, uri, f));
+      const findings = analysis.findings();
+      for (const e of analysis.internalErrors) this.connection.console.error(`par-plan: internal error in ${uri} (${JSON.stringify(e.step)}): ${describeInternalError(e.error)}`);
+      const diagnostics = findings.map((f) => toDiagnostic(analysis.lines, uri, f));
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
       this.memory.afterCheck(analysis.text.length);
     } catch (error) {
-      this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.reportInternalError('analysis', error);
     }
   }
 

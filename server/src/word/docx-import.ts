@@ -40,6 +40,7 @@ import {
   type Row,
 } from './text-import';
 import { parseXml, type XmlElement } from './xml';
+import { faultPoint } from '../engine/faults';
 
 export interface DocxImportProblem {
   /** 1-based row of the appendix table; 0 for the document as a whole or text outside the table. */
@@ -208,9 +209,24 @@ async function readPart(zip: JSZip, path: string): Promise<string | null> {
   if (!file || file.dir) return null;
   const size = uncompressedSize(file);
   if (size !== undefined && size > MAX_DOCUMENT_XML_BYTES) throw new PartTooLarge(path, size);
-  const bytes = await file.async('uint8array');
+  let bytes: Uint8Array;
+  try {
+    bytes = await file.async('uint8array');
+  } catch (err) {
+    // jszip's inflate and checksum errors: the archive is damaged, not our code.
+    throw new DamagedPart(path, err instanceof Error ? err.message : String(err));
+  }
   if (bytes.length > MAX_DOCUMENT_XML_BYTES) throw new PartTooLarge(path, bytes.length);
   return decodeText(bytes);
+}
+
+class DamagedPart extends Error {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`${path}: ${detail}`);
+  }
 }
 
 class PartTooLarge extends Error {
@@ -467,12 +483,7 @@ function readHeaderLines(blocks: DocBlock[], problems: ImportProblem[]): HeaderR
 
 function emptyResult(problems: DocxImportProblem[], fatal: boolean, options: DocxImportOptions): DocxImportResult {
   const plan: ImportedPlan = { plan: {}, sections: [] };
-  let yaml = '';
-  try {
-    yaml = planToYaml(plan, { source: options.source ?? 'tệp Word (.docx)', generator: 'server/src/word/docx-import.ts' });
-  } catch {
-    yaml = '';
-  }
+  const yaml = planToYaml(plan, { source: options.source ?? 'tệp Word (.docx)', generator: 'server/src/word/docx-import.ts' });
   return { yaml, plan, problems, fatal };
 }
 
@@ -483,7 +494,10 @@ function toBytes(input: unknown): Uint8Array | null {
   return null;
 }
 
-/** Reads the appendix table of a .docx into a plan. Never throws; see `problems` and `fatal`. */
+/**
+ * Reads the appendix table of a .docx into a plan. A damaged or foreign file is `fatal` with its
+ * problem; it throws only on a bug of par-plan's (which the caller reports as an internal error).
+ */
 export async function importPlanDocx(input: Uint8Array | ArrayBuffer, options: DocxImportOptions = {}): Promise<DocxImportResult> {
   const problems: DocxImportProblem[] = [];
   const fail = (message: string) => {
@@ -527,10 +541,12 @@ export async function importPlanDocx(input: Uint8Array | ArrayBuffer, options: D
     const stylesXml = await readPart(zip, stylesPath);
     const numbering = readNumbering(numberingXml ? parseXml(numberingXml).root : null, stylesXml ? parseXml(stylesXml).root : null);
     const blocks = new BodyReader(numbering).blocks(body);
+    faultPoint('import');
     return importBlocks(blocks, options, problems);
   } catch (err) {
     if (err instanceof PartTooLarge) return fail(`Phần ${err.path} của tệp quá lớn khi giải nén (${err.size} byte, tối đa ${MAX_DOCUMENT_XML_BYTES}).`);
-    return fail(`Lỗi nội bộ khi đọc tệp .docx: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof DamagedPart) return fail(`Tệp .docx bị hỏng, không giải nén được phần ${err.path}: ${err.detail}`);
+    throw err;
   }
 }
 
@@ -674,15 +690,10 @@ function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: 
   for (const p of lineProblems) problems.push({ row: p.line, message: p.message });
   problems.sort((a, b) => a.row - b.row);
 
-  let yaml = '';
-  try {
-    yaml = planToYaml(plan, {
-      source: options.source ?? 'tệp Word (.docx)',
-      generator: 'server/src/word/docx-import.ts',
-      documentHadBlanks: headerRead.info.documentHadBlanks,
-    });
-  } catch (err) {
-    problems.push({ row: 0, message: `Lỗi nội bộ khi ghi YAML: ${err instanceof Error ? err.message : String(err)}` });
-  }
+  const yaml = planToYaml(plan, {
+    source: options.source ?? 'tệp Word (.docx)',
+    generator: 'server/src/word/docx-import.ts',
+    documentHadBlanks: headerRead.info.documentHadBlanks,
+  });
   return { yaml, plan, problems, fatal: false };
 }

@@ -95,11 +95,11 @@ function seqItems(value: unknown): Node[] {
   return isSeq(value) ? (value.items as Node[]) : [];
 }
 
-/** Reads a plan file's text for export. Never throws. */
+/** Reads a plan file's text for export. Any text reads (a bug throws, and is reported as one). */
 export function readPlanForExport(textIn: string, locale: Locale = 'vi'): ReadPlan {
   const data: PlanData = { plan: {}, sections: [] };
   const syntaxErrors: PlanSyntaxError[] = [];
-  try {
+  {
     const source = String(textIn ?? '');
     const parsed = parsePlanText(source);
     const messages = messagesFor(locale);
@@ -155,8 +155,6 @@ export function readPlanForExport(textIn: string, locale: Locale = 'vi'): ReadPl
       }
       data.sections.push(section);
     }
-  } catch {
-    // keep what was read
   }
   return { data, syntaxErrors };
 }

@@ -39,6 +39,7 @@ import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Catalog } from '../engine/data/catalog';
 import { AREA_NUMERALS } from '../engine/model';
 import { catalogNames } from './catalog-names';
+import { faultPoint } from '../engine/faults';
 
 export interface ImportProblem {
   /** 1-based line number in the input text. */
@@ -771,7 +772,9 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
   const problems: ImportProblem[] = [];
   const plan: ImportedPlan = { plan: {}, sections: [] };
   let headerInfo: HeaderInfo = {};
-  try {
+  // No catch-all: any text maps to a plan and problems; an exception here is a bug and must surface.
+  {
+    faultPoint('import');
     const input = String(text ?? '').replace(/^\uFEFF/, '').normalize('NFC');
     const lines = input.split(/\r\n|\r|\n/);
     const officialName = officialNameOf(options);
@@ -824,16 +827,9 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
       body.push(row);
     }
     plan.sections.push(...mapTableRows(body, problems, { officialName }));
-  } catch (err) {
-    problems.push({ line: 1, message: `Lỗi nội bộ khi nhập văn bản: ${err instanceof Error ? err.message : String(err)}` });
   }
 
-  let yaml = '';
-  try {
-    yaml = planToYaml(plan, { source: options.source, documentHadBlanks: headerInfo.documentHadBlanks });
-  } catch (err) {
-    problems.push({ line: 1, message: `Lỗi nội bộ khi ghi YAML: ${err instanceof Error ? err.message : String(err)}` });
-  }
+  const yaml = planToYaml(plan, { source: options.source, documentHadBlanks: headerInfo.documentHadBlanks });
   problems.sort((a, b) => a.line - b.line);
   return { yaml, plan, problems };
 }

@@ -1,6 +1,6 @@
 // The deadline grammar: what a plan's "thời hạn" cell means.
 //
-// Pure and total: `parseDeadline` never throws, does no I/O and runs in time linear in the
+// Pure and total: `parseDeadline` never throws for any text (only on a bug of its own), does no I/O and runs in time linear in the
 // input (inputs longer than MAX_INPUT characters after trimming are rejected up front, before
 // any per-character work; the tokenizer is a single pass and the grammar is a small recursive
 // descent over at most a few dozen tokens).
@@ -54,6 +54,7 @@
 //     "Hằng quý"; "6 tháng một lần", "6 tháng/lần", "Hằng 6 tháng" = "Định kỳ 6 tháng".
 //   * A recurring phrase without a year gets no `within`, even when planYear is known.
 
+import { faultPoint } from '../faults';
 import type { IsoDate } from '../types';
 
 export type DeadlinePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year' | 'range';
@@ -824,7 +825,7 @@ function checkDay(el: El): void {
 // Public entry points
 
 /**
- * What a deadline cell means. Never throws. A number (as YAML gives for `thoi_han: 2023`) is
+ * What a deadline cell means. Throws only on a bug in par-plan (never for any text). A number (as YAML gives for `thoi_han: 2023`) is
  * read as its decimal text; any other non-string is 'empty'.
  */
 export function parseDeadline(text: string, context?: DeadlineContext): DeadlineMeaning {
@@ -843,6 +844,7 @@ export function parseDeadline(text: string, context?: DeadlineContext): Deadline
     if (to - from > MAX_DEADLINE_LENGTH) return { kind: 'invalid', problem: 'unrecognized' };
 
     const tokens = tokenize(source, from, to);
+    faultPoint('deadline');
     if (tokens.length === 0) return { kind: 'invalid', problem: 'unrecognized' };
 
     const py = context?.planYear;
@@ -854,7 +856,8 @@ export function parseDeadline(text: string, context?: DeadlineContext): Deadline
         ? { kind: 'invalid', problem: error.problem, span: { start: error.span.start, end: error.span.end } }
         : { kind: 'invalid', problem: error.problem };
     }
-    return { kind: 'invalid', problem: 'unrecognized' };
+    // Anything else is a bug, not a deadline nobody can read: let it surface as par/internal.
+    throw error;
   }
 }
 

@@ -6,13 +6,14 @@ import type { Node } from 'yaml';
 import type { PlanAnalysis } from '../analysis';
 import { areaOfCode, isWellFormedCode } from '../data/catalog';
 import { blockScalarExtent, replaceScalar, scalarText } from '../edits';
-import { fixAll } from '../fix-all';
+import { fixAll, withDocumentLineBreaks } from '../fix-all';
 import { diffTexts } from '../incremental';
 import { AREA_NUMERALS, type ItemModel, type TaskModel } from '../model';
 import { DISABLE_NEXT_LINE, scalarAt } from '../suppress';
 import type { Finding, OffsetRange, TextEdit } from '../types';
 import { deadlineSuggestions } from '../data/deadline';
 import { itemAt, taskAt } from './locate';
+import { faultPoint } from '../faults';
 
 export type CodeActionKind = 'quickfix' | 'refactor.rewrite' | 'source.fixAll';
 
@@ -77,15 +78,15 @@ function insertKeyAction(analysis: PlanAnalysis, task: TaskModel, key: 'lead' | 
   const firstPair = task.node.items[0];
   const firstEnd = (firstPair?.value as { range?: [number, number, number] } | null)?.range?.[1] ?? task.anchor.end;
   const insertAt = afterLastLine(analysis, firstEnd);
-  const needsBreak = insertAt === analysis.text.length && !analysis.text.endsWith('\n');
-  const indent = ' '.repeat(keyColumn);
-  const plain = `${needsBreak ? '\n' : ''}${indent}${key}: ${key === 'lead' ? '[]' : '""'}\n`;
+  // At the end of a file without a final line break, the break goes before the new line: still none after it.
+  const atEnd = insertAt === analysis.text.length && !analysis.text.endsWith('\n');
+  const line = (value: string) => (atEnd ? `\n${' '.repeat(keyColumn)}${key}: ${value}` : `${' '.repeat(keyColumn)}${key}: ${value}\n`);
   return {
     title,
     kind: 'quickfix',
     findings: [finding],
-    edits: [{ range: { start: insertAt, end: insertAt }, newText: plain }],
-    snippet: { offset: insertAt, replaceEnd: insertAt, text: `${needsBreak ? '\n' : ''}${indent}${key}: ${placeholder}\n` },
+    edits: [{ range: { start: insertAt, end: insertAt }, newText: line(key === 'lead' ? '[]' : '""') }],
+    snippet: { offset: insertAt, replaceEnd: insertAt, text: line(placeholder) },
   };
 }
 
@@ -203,6 +204,7 @@ export function fixAllEdits(analysis: PlanAnalysis): TextEdit[] {
 }
 
 export function codeActions(analysis: PlanAnalysis, range: OffsetRange, only?: readonly string[]): PlanCodeAction[] {
+  faultPoint('feature:codeActions');
   const wants = (kind: CodeActionKind) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: PlanCodeAction[] = [];
   const findings = analysis.findings().filter((f) => overlaps(f.range, range));
@@ -242,5 +244,11 @@ export function codeActions(analysis: PlanAnalysis, range: OffsetRange, only?: r
     const edits = fixAllEdits(analysis);
     if (edits.length) actions.push({ title: analysis.messages.actionFixAll(), kind: 'source.fixAll', edits });
   }
-  return actions;
+  if (analysis.eol === '\n') return actions;
+  // Actions write "\n"; a CRLF document gets CRLF in every line they insert.
+  return actions.map((action) => ({
+    ...action,
+    edits: withDocumentLineBreaks(analysis, action.edits),
+    snippet: action.snippet && { ...action.snippet, text: withDocumentLineBreaks(analysis, [{ newText: action.snippet.text }])[0].newText },
+  }));
 }

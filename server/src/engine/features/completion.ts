@@ -24,6 +24,7 @@ import {
   type ValueContext,
 } from './context';
 import { featureTextFor, unitFacts, type FeatureText, type MapKind, type PlanKey } from './feature-text';
+import { faultPoint } from '../faults';
 
 export type CompletionKind = 'code' | 'unit' | 'group' | 'deadline' | 'key' | 'snippet' | 'area';
 
@@ -44,6 +45,7 @@ export interface CompletionEntry {
 }
 
 export function completionsAt(analysis: PlanAnalysis, offset: number): CompletionEntry[] {
+  faultPoint('feature:completion');
   if (analysis.limitProblems.length) return [];
   const ctx = cursorContext(analysis, offset);
   if (!ctx) return [];

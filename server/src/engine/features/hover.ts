@@ -12,6 +12,7 @@ import type { OffsetRange } from '../types';
 import { featureTextFor, unitFacts, type FeatureText } from './feature-text';
 import { itemAt, sectionAt, shorten, taskAt } from './locate';
 import { unitMentions } from './references';
+import { faultPoint } from '../faults';
 
 export interface HoverResult {
   markdown: string;
@@ -22,6 +23,7 @@ export interface HoverResult {
 const TASKS_SHOWN = 3;
 
 export function hoverAt(analysis: PlanAnalysis, offset: number): HoverResult | null {
+  faultPoint('feature:hover');
   // Right after a keystroke, away from it: answer from the previous version, mapped to this one.
   const view = analysis.previousView(offset);
   if (view) {

@@ -7,6 +7,7 @@ import { quarterOf } from '../data/deadline';
 import type { ItemModel, SectionModel, TaskModel } from '../model';
 import type { Finding, OffsetRange, Severity } from '../types';
 import { itemAt, sectionAt, shorten, taskAt } from './locate';
+import { faultPoint } from '../faults';
 
 export interface PlanSymbol {
   name: string;
@@ -35,6 +36,7 @@ function taskLabel(analysis: PlanAnalysis, task: TaskModel): string {
 }
 
 export function documentSymbols(analysis: PlanAnalysis): PlanSymbol[] {
+  faultPoint('feature:symbols');
   const symbols: PlanSymbol[] = [];
   const header = analysis.model.header;
   if (header) {
@@ -83,6 +85,7 @@ export interface FoldingRange {
 }
 
 export function foldingRanges(analysis: PlanAnalysis): FoldingRange[] {
+  faultPoint('feature:folding');
   const lines = analysis.lines;
   const ranges: FoldingRange[] = [];
   const add = (range: OffsetRange) => {
@@ -163,6 +166,7 @@ function quarterKey(analysis: PlanAnalysis, task: TaskModel): string {
 }
 
 export function planTree(analysis: PlanAnalysis): PlanTree {
+  faultPoint('feature:tree');
   const findings: Finding[] = analysis.findings();
   const tree: PlanTree = {
     title: analysis.model.header?.title?.text ?? '',

@@ -6,6 +6,7 @@ import type { TaskModel } from '../model';
 import { forEachTaskUnit } from '../rules/unit-parts';
 import type { OffsetRange } from '../types';
 import { unitAt } from './locate';
+import { faultPoint } from '../faults';
 
 export interface UnitMention {
   unitId: string;
@@ -37,6 +38,7 @@ export function unitMentions(analysis: PlanAnalysis): Map<string, UnitMention[]>
 
 /** Every mention of the unit(s) under the offset; empty when the offset is not on a known unit. */
 export function unitReferencesAt(analysis: PlanAnalysis, offset: number): UnitMention[] {
+  faultPoint('feature:references');
   const found = unitAt(analysis, offset);
   if (!found || found.part.kind !== 'known') return [];
   const index = unitMentions(analysis);

@@ -116,4 +116,7 @@ export const en: Messages = {
   taskWithoutText: () => '(task without text)',
   sectionWithoutArea: () => '(section without an area)',
   itemWithoutCode: () => '(no criterion code)',
+
+  internalError: (step, detail) =>
+    `Internal error in par-plan, please report it: ${typeof step === 'object' ? ('rule' in step ? `while running the rule ${step.rule}` : `while answering the editor's ${step.feature} request`) : step === 'plainData' ? "while reading the document's data" : 'while analysing the document'}: ${detail}. The other checks of this file may be incomplete.`,
 };

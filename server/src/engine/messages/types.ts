@@ -62,4 +62,10 @@ export interface Messages {
   taskWithoutText(): string;
   sectionWithoutArea(): string;
   itemWithoutCode(): string;
+
+  /** par/internal: an unexpected exception in par-plan itself; `step` says what was being done. */
+  internalError(step: InternalStep, detail: string): string;
 }
+
+/** What par-plan was doing when an internal error happened. */
+export type InternalStep = { rule: string } | { feature: string } | 'analysis' | 'plainData';

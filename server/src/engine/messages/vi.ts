@@ -142,4 +142,7 @@ export const vi: Messages = {
   taskWithoutText: () => '(nhiệm vụ chưa có nội dung)',
   sectionWithoutArea: () => '(phần chưa có lĩnh vực)',
   itemWithoutCode: () => '(không có mã tiêu chí)',
+
+  internalError: (step, detail) =>
+    `Lỗi nội bộ của par-plan, xin báo lại: ${typeof step === 'object' ? ('rule' in step ? `khi chạy quy tắc ${step.rule}` : `khi trả lời yêu cầu ${step.feature} của trình soạn thảo`) : step === 'plainData' ? 'khi đọc dữ liệu của tài liệu' : 'khi phân tích tài liệu'}: ${detail}. Các kiểm tra khác của tệp này có thể chưa đầy đủ.`,
 };

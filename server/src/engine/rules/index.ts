@@ -2,6 +2,7 @@
 // docs/rules/<code>.md and fixtures under test/fixtures/rules/.
 
 import type { PlanAnalysis } from '../analysis';
+import { faultPoint } from '../faults';
 import { visibleRange } from '../parse';
 import type { TaskModel } from '../model';
 import type { Finding, OffsetRange } from '../types';
@@ -74,10 +75,21 @@ export function runRules(analysis: PlanAnalysis): Finding[] {
       into.push({ code: rule.code, severity: severity ?? rule.defaultSeverity, range: shown, ...rest });
     },
   });
-  syntaxRule.check!(contextFor(syntaxRule, findings));
-  // Syntax first, and alone: findings on a half-parsed document would only mislead.
-  if (findings.length > 0) return findings;
-  for (const rule of RULES) if (rule !== syntaxRule && rule.check) rule.check(contextFor(rule, findings));
+  // A rule that throws is a bug: its step becomes one par/internal finding, and the other rules still run.
+  const ran = (rule: Rule, run: () => void): boolean => {
+    try {
+      faultPoint(`rule:${rule.code}`);
+      run();
+      return true;
+    } catch (error) {
+      analysis.noteInternalError({ rule: rule.code }, error);
+      return false;
+    }
+  };
+  const syntaxChecked = ran(syntaxRule, () => syntaxRule.check!(contextFor(syntaxRule, findings)));
+  // Syntax first, and alone: findings on a half-parsed (or unchecked) document would only mislead.
+  if (findings.length > 0 || !syntaxChecked) return findings;
+  for (const rule of RULES) if (rule !== syntaxRule && rule.check) ran(rule, () => rule.check!(contextFor(rule, findings)));
 
   // Task rules: a kept task's findings are reused, moved by as much as its node moved.
   const taskRules = RULES.filter((r) => r.checkTask);
@@ -94,12 +106,14 @@ export function runRules(analysis: PlanAnalysis): Finding[] {
       continue;
     }
     const own: Finding[] = [];
+    let complete = true;
     for (const c of contexts) {
       c.into.length = 0;
-      c.rule.checkTask!(task, c.ctx!);
+      complete = ran(c.rule, () => c.rule.checkTask!(task, c.ctx!)) && complete;
       own.push(...c.into);
     }
-    taskFindings.set(task, { start, data, options, planYear, findings: own });
+    // A task a rule failed on is checked again in the next version.
+    if (complete) taskFindings.set(task, { start, data, options, planYear, findings: own });
     findings.push(...own);
   }
   return findings;

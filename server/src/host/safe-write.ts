@@ -1,0 +1,108 @@
+// The one way the CLI writes a user's file: the bytes go to a temporary file in the same folder, are
+// flushed to disk, then renamed over the target. A crash, a full disk or a kill before the rename
+// leaves the original as it was; the rename itself is atomic on one file system.
+
+import { closeSync, fsyncSync, fchmodSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { faultPoint } from '../engine/faults';
+
+/** The target exists and overwriting was not asked for (`--force`). Nothing was written. */
+export class TargetExistsError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} already exists`);
+    this.name = 'TargetExistsError';
+  }
+}
+
+/** The target changed on disk since it was read (an editor saved it meanwhile). Nothing was written. */
+export class ChangedOnDiskError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} changed on disk since it was read`);
+    this.name = 'ChangedOnDiskError';
+  }
+}
+
+export interface SafeWriteOptions {
+  /** Replace an existing file. Without it an existing target is refused (TargetExistsError). */
+  overwrite: boolean;
+  /** The bytes the target must still hold just before the rename (for rewriting a file in place). */
+  expected?: Uint8Array;
+}
+
+/** An error of the file system (it has a code such as ENOSPC or EACCES), as opposed to a bug. */
+export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone, or never created: nothing to clean up
+  }
+}
+
+/** The file's bytes now; empty when it is gone (which differs from any expected content but empty). */
+function currentBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Uint8Array(0);
+    throw error;
+  }
+}
+
+/** The mode of an existing file (kept by the new one), or undefined when there is none. */
+function existingMode(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes `data` to `path` through a temporary sibling and a rename. On any failure the temporary file
+ * is removed, the target is untouched and the error is thrown (TargetExistsError, ChangedOnDiskError,
+ * or the file system's own).
+ */
+export function writeFileSafely(path: string, data: string | Uint8Array, options: SafeWriteOptions): void {
+  const mode = existingMode(path);
+  if (mode !== undefined && !options.overwrite) throw new TargetExistsError(path);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  // 'wx': never follow or reuse an existing file at the temporary name.
+  const fd = openSync(temp, 'wx', mode ?? 0o666);
+  try {
+    try {
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      // The umask applies to openSync's mode: set the original file's mode exactly.
+      if (mode !== undefined) fchmodSync(fd, mode);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    faultPoint('write');
+    if (options.expected && !sameBytes(currentBytes(path), options.expected)) throw new ChangedOnDiskError(path);
+    if (mode === undefined && !options.overwrite) {
+      // A hard link fails if the target appeared meanwhile: no race between the check and the rename.
+      try {
+        linkSync(temp, path);
+        removeQuietly(temp);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new TargetExistsError(path);
+        // File systems without hard links: the check above stands.
+      }
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    removeQuietly(temp);
+    throw error;
+  }
+}
