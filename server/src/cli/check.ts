@@ -131,19 +131,17 @@ export function runCheck(options: CheckOptions): CheckResult {
       const result = fixAll(analysis);
       if (result.text !== read.text) {
         const t = cliText(analysisOptions.locale);
-        const bom = read.bom ? '\ufeff' : '';
-        if (Buffer.compare(Buffer.from(bom + read.text, 'utf8'), read.bytes) !== 0) notWritten.push(t.fixNotUtf8(shown));
-        else {
-          try {
-            // In place, keeping the byte-order mark and the mode; refused if an editor saved the file meanwhile.
-            writeFileSafely(file, bom + result.text, { overwrite: true, expected: read.bytes });
-            fixed = result.applied;
-            analysis = result.analysis;
-          } catch (error) {
-            if (error instanceof ChangedOnDiskError) notWritten.push(t.fixChangedOnDisk(shown));
-            else if (isFileSystemError(error)) notWritten.push(t.fixNotWritten(shown, error.message));
-            else throw error;
-          }
+        // Invalid UTF-8 (read as U+FFFD) is a syntax finding, which no fix is offered for: what is
+        // written is exactly what was read, plus the fixes.
+        try {
+          // In place, keeping the byte-order mark and the mode; refused if an editor saved the file meanwhile.
+          writeFileSafely(file, (read.bom ? '\ufeff' : '') + result.text, { overwrite: true, expected: read.bytes });
+          fixed = result.applied;
+          analysis = result.analysis;
+        } catch (error) {
+          if (error instanceof ChangedOnDiskError) notWritten.push(t.fixChangedOnDisk(shown));
+          else if (isFileSystemError(error)) notWritten.push(t.fixNotWritten(shown, error.message));
+          else throw error;
         }
       } else analysis = result.analysis;
     }

@@ -14,7 +14,6 @@ export interface CliText {
   /** --fix could not write the fixed text; the file is as it was. */
   fixNotWritten(file: string, detail: string): string;
   fixChangedOnDisk(file: string): string;
-  fixNotUtf8(file: string): string;
   /** An internal error (a bug): what was being done, with the stack on the next lines. */
   internalError(where: string, stack: string): string;
 }
@@ -48,7 +47,6 @@ Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc quá số cảnh báo cho ph
   badOption: (detail) => `Tùy chọn không hợp lệ: ${detail}`,
   fixNotWritten: (file, detail) => `Không ghi được bản đã sửa của ${file}: ${detail}. Tệp gốc vẫn nguyên vẹn.`,
   fixChangedOnDisk: (file) => `Không ghi bản đã sửa của ${file}: tệp đã bị thay đổi (có thể do trình soạn thảo lưu) trong lúc kiểm tra. Tệp giữ nguyên; hãy chạy lại --fix.`,
-  fixNotUtf8: (file) => `Không sửa ${file}: tệp có byte không phải UTF-8, ghi lại sẽ làm mất chúng. Tệp giữ nguyên.`,
   internalError: (where, stack) => `Lỗi nội bộ của par-plan, xin báo lại (${where}):\n${stack}`,
 };
 
@@ -81,7 +79,6 @@ Exit codes: 0 no errors; 1 errors (or more warnings than allowed); 2 misuse or t
   badOption: (detail) => `Invalid option: ${detail}`,
   fixNotWritten: (file, detail) => `Could not write the fixed ${file}: ${detail}. The original file is untouched.`,
   fixChangedOnDisk: (file) => `Did not write the fixed ${file}: the file changed on disk (an editor saved it?) while it was checked. It is unchanged; run --fix again.`,
-  fixNotUtf8: (file) => `Did not fix ${file}: it holds bytes that are not UTF-8, which rewriting would lose. It is unchanged.`,
   internalError: (where, stack) => `Internal error in par-plan, please report it (${where}):\n${stack}`,
 };
 
