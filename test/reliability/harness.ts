@@ -376,6 +376,8 @@ export function exercise(input: ExerciseInput, stats: Stats, data = engineData()
   );
   if (!analysis) return problems;
   const findings = time('findings', 'findings()', () => analysis.findings()) ?? [];
+  // A bug caught inside the engine is reported to the user as par/internal: here it fails the case.
+  for (const e of analysis.internalErrors) problems.push(`internal error (${JSON.stringify(e.step)}): ${(e.error as Error)?.stack ?? String(e.error)}`);
   if (previous) {
     // Built from the previous version or from scratch, the findings are the same.
     try {

@@ -19,6 +19,8 @@ export class TestClient {
   readonly process: ChildProcess;
   readonly published: Published[] = [];
   readonly messages: { type: number; message: string }[] = [];
+  /** The server's log (window/logMessage). */
+  readonly logs: string[] = [];
   settings: Record<string, unknown> = {};
   private waiters: { test: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
   stderr = '';
@@ -32,7 +34,7 @@ export class TestClient {
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
     });
     this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => this.messages.push(m));
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (m: { message: string }) => void this.logs.push(m.message));
     this.connection.onNotification('parPlan/treeChanged', () => undefined);
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { exportPlanDocx } from '../../server/src/word/docx-export';
+import { injectFaults } from '../../server/src/engine/faults';
 import { importPlanDocx, roleOfHeader, type DocxImportResult } from '../../server/src/word/docx-import';
 import { buildDocx, docxFromBodyXml, editDocumentXml, HEAD, SAMPLE_TEXT, STANDARD_BEFORE, STANDARD_HEADER_TABLE, type CellSpec } from './helpers';
 
@@ -343,7 +344,8 @@ describe('bad input: a clear message, never an exception', () => {
     expect(r.plan.sections[0].items[0].tasks[0].lead).toEqual(['Sở Nội vụ']);
   });
 
-  it('never throws on a damaged export of the sample (random cuts and deletions in document.xml)', async () => {
+  /** Damaged exports of the sample import without an exception: a YAML text and positioned problems. */
+  const damagedExportsImport = async (runs: number) => {
     const docx = await exportPlanDocx(SAMPLE_TEXT);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 5000 }), fc.boolean(), async (at, len, cut) => {
@@ -353,9 +355,39 @@ describe('bad input: a clear message, never an exception', () => {
         });
         const r = await importPlanDocx(bad);
         expect(typeof r.yaml).toBe('string');
-        for (const p of r.problems) expect(p.row).toBeGreaterThanOrEqual(0);
+        for (const p of r.problems) {
+          expect(p.row).toBeGreaterThanOrEqual(0);
+          expect(p.message).not.toMatch(/nội bộ|internal/i);
+        }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 40) },
+      { numRuns: runs },
     );
+  };
+
+  it('never throws on a damaged export of the sample (random cuts and deletions in document.xml)', async () => {
+    await damagedExportsImport(Number(process.env.FC_RUNS ?? 40));
+  });
+
+  it('the damaged-export check fails when the import has a bug (test-only fault)', async () => {
+    injectFaults('import');
+    try {
+      const failure = await damagedExportsImport(5).then(() => undefined, (error: Error) => error);
+      expect(failure?.message).toMatch(/^Property failed/);
+      expect(String((failure?.cause as Error | undefined)?.message)).toMatch(/injected fault at import/);
+    } finally {
+      injectFaults(undefined);
+    }
+  });
+
+  it('a damaged part inside a valid archive is a clear, fatal problem (not an internal error)', async () => {
+    const raw = Buffer.from(await exportPlanDocx(SAMPLE_TEXT));
+    // Flip bytes inside the compressed document.xml (its local header comes first): the archive opens,
+    // the part does not inflate.
+    const at = raw.indexOf(Buffer.from('word/document.xml')) + 'word/document.xml'.length + 200;
+    expect(at).toBeGreaterThan(200);
+    for (let i = 0; i < 64; i++) raw[at + i] ^= 0x5a;
+    const r = await importPlanDocx(raw);
+    expect(r.fatal).toBe(true);
+    expect(r.problems[0].message).toMatch(/bị hỏng, không giải nén được phần word\/document\.xml/);
   });
 });
