@@ -106,7 +106,10 @@ await withWorkbench(
       const line = lineOf('criteria: ["1.1"]');
       await gotoLine(page, line, sampleLines[line - 1].indexOf('1.1') + 2);
       const text = await showHover(page, { expect: 'Thực hiện Kế hoạch CCHC năm' });
-      if (!text.includes('TC')) throw new Error(`hover: ${text}`);
+      // What the engine's hover says for this code in the sample: code, kind, area and the plan's count.
+      for (const part of ['1.1', 'Tiêu chí (TC)', 'Lĩnh vực I: Công tác chỉ đạo, điều hành cải cách hành chính', 'Kế hoạch này có 1 nhiệm vụ cho tiêu chí này']) {
+        if (!text.includes(part)) throw new Error(`hover lacks "${part}": ${text}`);
+      }
       // Let the hover finish fading in, so the screenshot shows what a person reads.
       await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((h) => h.offsetParent && getComputedStyle(h).opacity === '1'));
       await screenshot(page, join(artifacts, 'hover.png'));
@@ -135,14 +138,16 @@ await withWorkbench(
       const menu = '.action-widget, .context-view .monaco-list';
       await waitVisible(page, menu);
       const rows = page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row');
-      await rows.filter({ hasText: 'Tắt par/missing-deadline' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await rows.filter({ hasText: 'Thêm thời hạn' }).first().waitFor({ state: 'visible', timeout: 30_000 });
       await screenshot(page, join(artifacts, 'quick-fix.png'));
-      // Keyboard, as a person would: the first action is focused; move down to ours and press Enter.
+      // Keyboard, as a person would: the first action is focused; move down to the real fix (not the
+      // "silence" one) and press Enter. It inserts a snippet with the usual deadlines to choose from.
       const titles = (await rows.allTextContents()).filter((t) => t.trim() && !/^(Quick Fix|Sửa nhanh)$/.test(t.trim()));
-      const index = titles.findIndex((t) => t.includes('Tắt par/missing-deadline'));
+      const index = titles.findIndex((t) => t.includes('Thêm thời hạn'));
       for (let i = 0; i < index; i++) await press(page, 'ArrowDown');
       await press(page, 'Enter');
-      await waitForEditorText(page, 'par-plan-disable-next-line par/missing-deadline');
+      await press(page, 'Enter'); // the first choice of the snippet
+      await waitForEditorText(page, 'deadline: Thường xuyên # Ô trống');
       await waitForProblemCounts(page, { errors: 0, warnings: 3 });
     });
   },

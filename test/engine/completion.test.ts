@@ -11,6 +11,7 @@ import { featureWork } from '../../server/src/engine/features/context';
 import { hoverAt } from '../../server/src/engine/features/hover';
 import { fold } from '../../server/src/engine/data/text-fold';
 import { analyze } from '../support/engine';
+import { bigPlan, completionCursors } from '../support/big-plan';
 
 // --- helpers -------------------------------------------------------------------------------------------
 
@@ -378,68 +379,14 @@ describe('English', () => {
   runCases([{ name: 'en: new task', doc: inTask('          |'), pick: 'new task', expected: inTask('          - task: \n            lead: []\n            support: []\n            deadline: Năm 2023'), options: en }]);
 });
 
-// --- scaling -------------------------------------------------------------------------------------------------------
-
-/** A plan of `tasks` tasks, 11 lines each, in 8 sections; the last item has unique text to put the cursor on. */
-function bigPlan(tasks: number): string {
-  const out = [head().trimEnd()];
-  const perSection = Math.ceil(tasks / 8);
-  let n = 0;
-  for (let s = 0; s < 8; s++) {
-    out.push(`  - area: ${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][s]}`, `    title: Phần ${s + 1}`, '    items:');
-    for (let i = 0; n < Math.min(tasks, (s + 1) * perSection); i++) {
-      out.push(`      - criteria: ["${s + 1}.${(i % 3) + 1}"]`, `        finding: Lý do ${i}`, '        tasks:');
-      for (let t = 0; t < 5 && n < Math.min(tasks, (s + 1) * perSection); t++, n++) {
-        out.push(
-          `          - task: Nhiệm vụ số ${n}`,
-          '            lead:',
-          '              - Sở Nội vụ',
-          '              - UBND cấp huyện',
-          '            support: "Sở, ban, ngành cấp tỉnh; Các cơ quan, đơn vị liên quan"',
-          '            deadline: Quý IV/2023',
-          '            product: Báo cáo',
-          '            note: Không',
-          `            x-ma: NV-${n}`,
-        );
-      }
-    }
-  }
-  out.push(
-    '      - criteria: ["8.1", "8."]',
-    '        tasks:',
-    '          - task: Cuối cùng',
-    '            lead: [Sở Tư pháp, so t]',
-    '            support: "Văn phòng UBND tỉnh; vp"',
-    '            deadline: Quý',
-    '            ',
-    '          - task: Nhiệm vụ trống',
-    '          ',
-  );
-  return out.join('\n') + '\n';
-}
+// --- scaling (the timings are in bench/feature-scaling.mjs) ------------------------------------------------
 
 describe('scaling', () => {
   const small = analyze(bigPlan(100));
   const large = analyze(bigPlan(10_000));
 
-  function cursors(text: string): number[] {
-    const last = text.lastIndexOf('      - criteria: ["8.1"');
-    const tail = text.slice(last);
-    const after = (needle: string) => last + tail.indexOf(needle) + needle.length;
-    return [
-      after('"8.'), // a code
-      after('so t'), // a unit in a flow list
-      after('; vp'), // a unit in a Word-style string
-      after('deadline: Quý'), // a deadline
-      after('deadline: Quý\n            '), // an empty line in a task: keys
-      after('Nhiệm vụ trống\n          '), // an empty line after the last task: a new task
-      text.lastIndexOf('              - UBND cấp huyện') + 16, // a block unit entry in the middle of a big section
-      text.indexOf('    items:', text.length / 2) + 4, // a section key between huge item lists
-    ];
-  }
-
   function work(analysis: ReturnType<typeof analyze>): number[] {
-    const offsets = cursors(analysis.text);
+    const offsets = completionCursors(analysis.text);
     for (const offset of offsets) completionsAt(analysis, offset); // the first call may build caches
     return offsets.map((offset) => {
       featureWork.lines = 0;
@@ -459,35 +406,5 @@ describe('scaling', () => {
     const b = work(large);
     for (let i = 0; i < a.length; i++) expect(b[i], `cursor ${i}: ${a[i]} vs ${b[i]} lines`).toBeLessThanOrEqual(a[i] * 2 + 10);
     expect(Math.max(...b)).toBeLessThan(200);
-  });
-
-  /** The fastest of a few rounds of `rounds` calls each, after a warm-up (no absolute timings asserted). */
-  function bestTime(fn: () => void, rounds = 200): number {
-    for (let i = 0; i < rounds; i++) fn();
-    let best = Infinity;
-    for (let k = 0; k < 5; k++) {
-      const t0 = performance.now();
-      for (let i = 0; i < rounds; i++) fn();
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
-  }
-
-  it('hover and completion cost about the same on 100 and 10,000 tasks (after the first call)', () => {
-    const time = (analysis: ReturnType<typeof analyze>) => {
-      const text = analysis.text;
-      const hovers = [text.lastIndexOf('Sở Nội vụ') + 2, text.lastIndexOf('"8.1"') + 2, text.lastIndexOf('Quý IV/2023') + 2, text.lastIndexOf('area: VIII') + 7, text.indexOf('Sở Nội vụ', text.length / 2) + 2];
-      for (const h of hovers) expect(hoverAt(analysis, h), `hover at ${h}`).not.toBeNull();
-      const offsets = cursors(text);
-      return {
-        hover: bestTime(() => hovers.forEach((h) => hoverAt(analysis, h))),
-        completion: bestTime(() => offsets.forEach((o) => completionsAt(analysis, o)), 50),
-      };
-    };
-    const a = time(small);
-    const b = time(large);
-    // 100 times more tasks; a walk over the plan would be ~100 times slower.
-    expect(b.hover / a.hover, JSON.stringify({ a, b })).toBeLessThan(10);
-    expect(b.completion / a.completion, JSON.stringify({ a, b })).toBeLessThan(10);
   });
 });

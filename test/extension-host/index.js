@@ -70,15 +70,21 @@ const scenarios = {
   },
 
   async 'a quick-fix applies'() {
-    const { document } = await openSample();
-    await waitFor('five diagnostics', () => planDiagnostics(document.uri).length === 5, 30000, seen(document.uri));
-    const target = planDiagnostics(document.uri)[0];
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, target.range, vscode.CodeActionKind.QuickFix.value);
-    const silence = actions.find((a) => a.title.includes('par/missing-lead'));
-    assert.ok(silence, `a silence action among ${actions.map((a) => a.title).join(', ')}`);
-    assert.ok(await vscode.workspace.applyEdit(silence.edit));
-    await waitFor('four diagnostics after the quick-fix', () => planDiagnostics(document.uri).length === 4, 30000, seen(document.uri));
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // A real fix (not "silence"): the misspelled unit is replaced by the registry's name, nothing else moves.
+    const text = [
+      'plan:', '  title: Kế hoạch kiểm thử', '  issuer: UBND tỉnh Hà Tĩnh', '  year: 2023', 'sections:', '  - area: I', '    items:',
+      '      - criteria: ["1.1"]', '        tasks:', '          - task: A', '            lead: "Sở Tư pháp; Sở Nội vụx" # chú thích', '            deadline: Năm 2023', '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'par-plan', content: text });
+    await vscode.window.showTextDocument(document);
+    const unknown = await waitFor('the unknown unit', () => planDiagnostics(document.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'par/unknown-unit'), 30000, seen(document.uri));
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred && a.edit);
+    assert.ok(fix, `a preferred fix among ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.getText(), text.replace('Sở Nội vụx', 'Sở Nội vụ'));
+    await waitFor('no diagnostics after the fix', () => planDiagnostics(document.uri).length === 0, 30000, seen(document.uri));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   },
 
   async 'the sample exports to Word and imports back'() {
