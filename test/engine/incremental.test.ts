@@ -10,6 +10,7 @@ import { PlanAnalysis } from '../../server/src/engine';
 import { DEFAULT_OPTIONS } from '../../server/src/engine/analysis';
 import { composeChanges, diffTexts, editLines } from '../../server/src/engine/incremental';
 import { LineIndex } from '../../server/src/engine/parse';
+import { hoverAt } from '../../server/src/engine/features/hover';
 import { documentSymbols } from '../../server/src/engine/features/outline';
 import { bundledData } from '../support/engine';
 
@@ -200,6 +201,69 @@ describe('incremental text bookkeeping', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('hover right after an edit, before the new version is parsed, equals a fresh hover', () => {
+  /** The hover of `after` built from `before`'s analysis (asked first, as an editor does), and a fresh one. */
+  function hovers(before: string, after: string, offsets: number[]) {
+    const previous = new PlanAnalysis(before, data, DEFAULT_OPTIONS);
+    previous.findings();
+    const next = new PlanAnalysis(after, data, DEFAULT_OPTIONS, { analysis: previous, change: diffTexts(before, after) });
+    const fresh = new PlanAnalysis(after, data, DEFAULT_OPTIONS);
+    return offsets.map((o) => ({ offset: o, incremental: hoverAt(next, o), fresh: hoverAt(fresh, o) }));
+  }
+  const equal = (list: ReturnType<typeof hovers>) => {
+    for (const h of list) expect(h.incremental, `hover at ${h.offset}`).toEqual(h.fresh);
+  };
+  const codeOffset = (text: string) => text.indexOf('criteria: ["1.1"]') + 13;
+
+  it('counts the task pasted into an item (the plan-wide count is not taken from the previous version)', () => {
+    const anchor = sample.indexOf('          - task:', codeOffset(sample));
+    const after = `${sample.slice(0, anchor)}          - task: Nhiệm vụ mới\n            lead: [Sở Nội vụ]\n            deadline: Năm 2023\n${sample.slice(anchor)}`;
+    const [h] = hovers(sample, after, [codeOffset(after)]);
+    expect(h.fresh?.markdown).toMatch(/có 2 nhiệm vụ cho tiêu chí này/);
+    expect(h.incremental).toEqual(h.fresh);
+  });
+
+  it('answers from the new text when it no longer parses', () => {
+    // The plan's title pushed to a line of its own at column 0: the document no longer parses.
+    const at = sample.indexOf('title: ') + 'title: '.length;
+    const after = `${sample.slice(0, at)}\n${sample.slice(at)}`;
+    const list = hovers(sample, after, [codeOffset(after), after.indexOf('Sở Nội vụ') + 2, after.indexOf('area: I') + 6]);
+    equal(list);
+    expect(hovers(sample, sample, [codeOffset(sample)])[0].fresh).not.toBeNull();
+    expect(list[0].fresh).toBeNull();
+  });
+
+  it('shows the edited text of a task in the hover of a unit that lists it', () => {
+    const task = sample.indexOf('task: ', sample.indexOf('Sở Nội vụ', sample.length / 2) - 400) + 'task: '.length + 3;
+    const after = `${sample.slice(0, task)}XYZ${sample.slice(task)}`;
+    const units = [...after.matchAll(/Sở Nội vụ/g)].map((m) => m.index! + 2);
+    const list = hovers(sample, after, units);
+    equal(list);
+    expect(list.some((h) => h.fresh?.markdown.includes('XYZ'))).toBe(true);
+  });
+
+  it('for random edits (typing, pastes of lines, deletions), at codes, units, deadlines and areas', () => {
+    const tokens = (text: string) =>
+      [...text.matchAll(/"\d\.\d[\d.]*"|Sở [A-ZĐ][^,\]\n"]*|Quý [IV]+\/\d{4}|Năm \d{4}|area: [IVX]+/g)].map((m) => m.index! + Math.min(3, m[0].length - 1));
+    const edits = fc.record({
+      at: fc.integer({ min: 0, max: sample.length }),
+      remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 400 })),
+      insert: fc.oneof(
+        fc.constantFrom('x', 'ế', ' ', 'lại', 'Sở', '\n', ':', '"', '- ', '\n          - task: Thêm\n            lead: [Sở Tư pháp]\n', '\n    ', 'Quý II/2023'),
+        fc.string({ maxLength: 4 }),
+      ),
+    });
+    fc.assert(
+      fc.property(edits, fc.array(fc.nat(), { minLength: 4, maxLength: 4 }), ({ at, remove, insert }, picks) => {
+        const after = sample.slice(0, at) + insert + sample.slice(Math.min(sample.length, at + remove));
+        const candidates = tokens(after);
+        equal(hovers(sample, after, picks.map((p) => candidates[p % candidates.length])));
+      }),
+      { numRuns: RUNS },
     );
   });
 });

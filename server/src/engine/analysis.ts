@@ -19,6 +19,7 @@ import { runRules } from './rules';
 import { scalarSourceMap, valueRangeInSource } from './scalar-offsets';
 import type { Finding, Locale, OffsetRange, SeverityOrOff } from './types';
 import { checkLimits, utf8Length } from './limits';
+import { isCollection, isPair, isScalar, type Node } from 'yaml';
 
 export interface EngineData {
   catalog: Catalog;
@@ -122,6 +123,40 @@ export interface InternalError {
 /** The stack of an internal error, for the server log or the CLI's standard error. */
 export function describeInternalError(error: unknown): string {
   return error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : String(error);
+}
+
+// Characters that cannot change the structure of a plain scalar they are typed into after its first
+// character (no ':', '#', ',', quotes, brackets, line breaks): letters, marks, digits, spaces, and . ; ( ) / _ -.
+const INERT_TEXT = /^[\p{L}\p{M}\p{N} .;()/_-]*$/u;
+
+/**
+ * The key whose value an edit changed, when the edit only typed or deleted inert text strictly inside
+ * one single-line plain scalar that is the value of a pair; otherwise undefined.
+ */
+function textOnlyEditKey(previous: PlanAnalysis, change: TextChange, inserted: string): string | undefined {
+  const removed = previous.text.slice(change.start, change.end);
+  if (!INERT_TEXT.test(inserted) || !INERT_TEXT.test(removed)) return undefined;
+  let node = previous.parsed.doc.contents as Node | null;
+  while (node && isCollection(node)) {
+    let next: Node | null = null;
+    for (const entry of node.items as unknown[]) {
+      const candidates = isPair(entry) ? [entry.key as Node | null, entry.value as Node | null] : [entry as Node];
+      for (const candidate of candidates) {
+        const r = candidate?.range;
+        if (r && change.start > r[0] && change.end <= r[1]) {
+          next = candidate;
+          if (isPair(entry) && candidate === entry.value && isScalar(candidate) && isScalar(entry.key) && typeof entry.key.value === 'string') {
+            const value = candidate;
+            const source = previous.text.slice(value.range![0], value.range![1]);
+            if (value.type !== 'PLAIN' || /[\r\n]/.test(source)) return undefined;
+            return entry.key.value;
+          }
+        }
+      }
+    }
+    node = next;
+  }
+  return undefined;
 }
 
 export interface Predecessor {
@@ -270,14 +305,19 @@ export class PlanAnalysis {
 
   /**
    * For a request away from the last edit, before this version is parsed: the previous version
-   * (parsed, intact) and the offset there. Hover right after a keystroke answers from it instead
-   * of parsing a 10,000-task plan; the lines the edit touched always get this version.
+   * (parsed, intact), the offset there, and the key of the one value the edit changed. Given only
+   * when the edit typed or deleted ordinary text inside one single-line plain value (`task: Rà soát`
+   * → `task: Rà soát lại`), so this version parses to the same structure; the caller answers from
+   * the previous version only what does not read that key. The lines the edit touched always get
+   * this version.
    */
-  previousView(offset: number): { analysis: PlanAnalysis; offset: number; toCurrent(offset: number): number } | undefined {
+  previousView(offset: number): { analysis: PlanAnalysis; offset: number; editedKey: string; toCurrent(offset: number): number } | undefined {
     const previous = this.predecessor?.analysis;
     if (this.parsedCache || !previous || previous.retired || !previous.modelCache) return undefined;
     const change = this.change;
     if (!change) return undefined;
+    const editedKey = textOnlyEditKey(previous, change, this.text.slice(change.start, change.start + change.newLength));
+    if (editedKey === undefined) return undefined;
     const lines = this.lines;
     const firstLine = lines.positionAt(change.start).line;
     const lastLine = lines.positionAt(change.start + change.newLength).line;
@@ -286,7 +326,7 @@ export class PlanAnalysis {
     const delta = change.newLength - (change.end - change.start);
     const toPrevious = (o: number) => (o < change.start ? o : o - delta);
     const toCurrent = (o: number) => (o < change.start ? o : o + delta);
-    return { analysis: previous, offset: toPrevious(offset), toCurrent };
+    return { analysis: previous, offset: toPrevious(offset), editedKey, toCurrent };
   }
 
   get planYear(): number | undefined {

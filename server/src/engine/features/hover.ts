@@ -22,14 +22,36 @@ export interface HoverResult {
 /** How many tasks the units and codes under the cursor show by name. */
 const TASKS_SHOWN = 3;
 
+type HoverKind = 'unit' | 'deadline' | 'code' | 'area';
+
+/** The keys whose values each kind of hover reads across the plan (beyond the token under the cursor). */
+const READS: Record<HoverKind, ReadonlySet<string>> = {
+  // Tasks listed by their text, units counted plan-wide, the basis day from the deadline and year.
+  unit: new Set(['task', 'lead', 'support', 'deadline', 'year']),
+  deadline: new Set(['deadline', 'year']),
+  // Tasks and items counted per code, and the item's name.
+  code: new Set(['name']),
+  area: new Set(),
+};
+
 export function hoverAt(analysis: PlanAnalysis, offset: number): HoverResult | null {
   faultPoint('feature:hover');
-  // Right after a keystroke, away from it: answer from the previous version, mapped to this one.
+  // Right after a keystroke, away from it: answer from the previous version, mapped to this one,
+  // when that answer reads nothing the edit changed; otherwise from this version.
   const view = analysis.previousView(offset);
   if (view) {
-    const result = hoverAt(view.analysis, view.offset);
-    return result && { ...result, range: { start: view.toCurrent(result.range.start), end: view.toCurrent(result.range.end) } };
+    const found = hoverOf(view.analysis, view.offset);
+    if (!found) return null;
+    if (!READS[found.kind].has(view.editedKey)) {
+      const { result } = found;
+      return { ...result, range: { start: view.toCurrent(result.range.start), end: view.toCurrent(result.range.end) } };
+    }
   }
+  return hoverOf(analysis, offset)?.result ?? null;
+}
+
+function hoverOf(analysis: PlanAnalysis, offset: number): { kind: HoverKind; result: HoverResult } | null {
+  const found = (kind: HoverKind, result: HoverResult | null) => (result ? { kind, result } : null);
   if (analysis.limitProblems.length) return null;
   const text = featureTextFor(analysis.options.locale);
   const task = taskAt(analysis, offset);
@@ -37,19 +59,19 @@ export function hoverAt(analysis: PlanAnalysis, offset: number): HoverResult | n
     for (const role of ['lead', 'support'] as const) {
       for (const entry of task[role]?.entries ?? []) {
         if (offset < entry.range.start || offset > entry.range.end) continue;
-        const found = unitHover(analysis, task, entry, offset, text);
-        if (found) return found;
+        const unit = unitHover(analysis, task, entry, offset, text);
+        if (unit) return found('unit', unit);
       }
     }
     const deadline = task.deadline;
     if (deadline?.node?.range && within(offset, unquoted(analysis.text, nodeRange(deadline.node)))) {
-      return deadlineHover(analysis, task, text);
+      return found('deadline', deadlineHover(analysis, task, text));
     }
   }
   const item = itemAt(analysis, offset);
   if (item) {
     const ref = item.criteria.find((r) => within(offset, unquoted(analysis.text, r.range)));
-    if (ref) return codeHover(analysis, item, ref.code, unquoted(analysis.text, ref.range), text);
+    if (ref) return found('code', codeHover(analysis, item, ref.code, unquoted(analysis.text, ref.range), text));
   }
   const section = sectionAt(analysis, offset);
   if (section?.area && within(offset, unquoted(analysis.text, section.area.range))) {
@@ -57,7 +79,7 @@ export function hoverAt(analysis: PlanAnalysis, offset: number): HoverResult | n
     if (!area) return null;
     const lines = [text.hoverAreaTitle(area.roman), escapeMd(area.name)];
     if (area.shortName && area.shortName !== area.name) lines.push(`_${escapeMd(area.shortName)}_`);
-    return { markdown: lines.join('\n\n'), range: unquoted(analysis.text, section.area.range) };
+    return found('area', { markdown: lines.join('\n\n'), range: unquoted(analysis.text, section.area.range) });
   }
   return null;
 }
