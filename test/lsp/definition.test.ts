@@ -59,10 +59,11 @@ describe('definition of a unit', () => {
   });
 
   it('opens the registry of the editor setting from the plan\'s own workspace folder, as a well-formed URI', async () => {
-    // Two folders, one's path a prefix of the other's; the second needs percent-encoding.
+    // Two folders, one's path a prefix of the other's; the second needs percent-encoding, and its "#"
+    // would cut a hand-built file URI short.
     const parent = mkdtempSync(join(tmpdir(), 'par-lsp-definition-'));
     const first = join(parent, 'a');
-    const second = join(parent, 'a b%');
+    const second = join(parent, 'a b%#c');
     mkdirSync(first);
     mkdirSync(second);
     copyFileSync(bundled, join(second, 'units.json'));

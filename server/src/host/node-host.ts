@@ -46,8 +46,9 @@ export function isInside(root: string, target: string): boolean {
       return resolve(p);
     }
   };
+  // Compared by path segments: "/srv/ab" is not inside "/srv/a", "/srv/a/..b" is.
   const rel = relative(real(root), real(target));
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(`..${sep}`));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function readJson(path: string): { value?: unknown; error?: string } {
