@@ -8,15 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LineIndex } from '../../server/src/engine/parse';
 import { TestClient, type Published } from '../support/lsp-client';
+import { random, randomChange, type Change } from '../support/ranged-edits';
 
 const root = join(__dirname, '..', '..');
 const sample = readFileSync(join(root, 'samples', 'ha-tinh-2023.par.yaml'), 'utf8');
-
-interface Change {
-  start: number;
-  end: number;
-  text: string;
-}
 
 let live: TestClient;
 let fresh: TestClient;
@@ -119,22 +114,6 @@ describe('regressions', () => {
   });
 });
 
-/** A small deterministic generator (mulberry32), so that a failure replays. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const PIECES = [
-  'ế', 'Sở Nội vụ', ' lại', 'Quý IV/2023', 'x', ' ', '\n', '\n  ', '"', ':', '- ', '#',
-  '\n          - task: Rà soát thủ tục hành chính\n            lead: [Sở Tư pháp, UBND cấp huyện]\n            deadline: Tháng 6/2023\n',
-  '\n  - area: III\n    items:\n      - criteria: ["3.1"]\n        tasks:\n          - task: Công khai\n            lead: [Văn phòng UBND tỉnh]\n',
-];
-
 describe('randomized ranged edits', () => {
   it('60 edit events on the sample: every answer equals a fresh server\'s', async () => {
     const next = random(20231203);
@@ -145,29 +124,7 @@ describe('randomized ranged edits', () => {
       const changes: Change[] = [];
       let text = doc.text;
       for (let n = 1 + Math.floor(next() * 3); n > 0; n--) {
-        const lines = LineIndex.of(text);
-        const line = Math.floor(next() * lines.lineCount);
-        const kind = next();
-        let change: Change;
-        if (kind < 0.5) {
-          const at = lines.lineStarts[line] + Math.floor(next() * (lines.lineEnd(line) - lines.lineStarts[line] + 1));
-          change = { start: at, end: at, text: pick(PIECES) };
-        } else if (kind < 0.7) {
-          // A dedent: remove up to four spaces of a line's indentation.
-          const start = lines.lineStarts[line];
-          const spaces = /^ */.exec(text.slice(start, lines.lineEnd(line)))![0].length;
-          change = { start, end: start + Math.min(spaces, 1 + Math.floor(next() * 4)), text: '' };
-        } else if (kind < 0.85) {
-          // Delete some lines.
-          const last = Math.min(lines.lineCount - 1, line + Math.floor(next() * 6));
-          change = { start: lines.lineStarts[line], end: last + 1 < lines.lineCount ? lines.lineStarts[last + 1] : text.length, text: '' };
-        } else {
-          // Paste many lines copied from elsewhere in the plan.
-          const from = Math.floor(next() * lines.lineCount);
-          const to = Math.min(lines.lineCount - 1, from + 5 + Math.floor(next() * 30));
-          const block = text.slice(lines.lineStarts[from], to + 1 < lines.lineCount ? lines.lineStarts[to + 1] : text.length);
-          change = { start: lines.lineStarts[line], end: lines.lineStarts[line], text: block.endsWith('\n') ? block : `${block}\n` };
-        }
+        const change = randomChange(text, next);
         changes.push(change);
         text = text.slice(0, change.start) + change.text + text.slice(change.end);
       }
