@@ -3,8 +3,9 @@
 
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { LineIndex, PlanAnalysis, RULES, fixAll, type AnalysisOptions, type Finding, type Locale, type Severity } from '../engine';
+import { LineIndex, PlanAnalysis, RULES, fixAll, sarifLevel, sarifRules, type AnalysisOptions, type Finding, type Locale, type Severity } from '../engine';
 import { NodeHost, readPlanFile, type HostProblem } from '../host/node-host';
+import { ruleDocUrl } from '../host/rule-docs';
 import { cliText } from './text';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -147,29 +148,17 @@ export function formatText(findings: JsonFinding[], locale: Locale, fileCount: n
   return lines.join('\n') + '\n';
 }
 
-export function formatSarif(findings: JsonFinding[], version: string): string {
-  const level = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+export function formatSarif(findings: JsonFinding[], version: string, locale: Locale): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: 'par-plan',
-            version,
-            rules: RULES.map((r) => ({
-              id: r.code,
-              name: r.code.replace('par/', ''),
-              defaultConfiguration: { level: level(r.defaultSeverity) },
-              help: { text: `docs/rules/${r.code.replace('par/', '')}.md` },
-            })),
-          },
-        },
+        tool: { driver: { name: 'par-plan', version, rules: sarifRules(RULES, locale, ruleDocUrl) } },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => ({
           ruleId: f.code,
-          level: level(f.severity),
+          level: sarifLevel(f.severity),
           message: { text: f.message },
           locations: [
             {

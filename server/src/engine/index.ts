@@ -10,5 +10,7 @@ export { parseDeadline, type DeadlineMeaning } from './data/deadline';
 export { applyEdits } from './edits';
 export { LineIndex } from './parse';
 export { RULES, RULE_CODES } from './rules';
+export { ruleDocPage, type RuleMeta } from './rules/rule';
+export { rulesNlsEntries, rulesReadmeTable, rulesSettingsProperties, sarifLevel, sarifRules, README_RULES_END, README_RULES_START } from './rules/manifest';
 export { fixAll } from './fix-all';
 export type * from './types';
