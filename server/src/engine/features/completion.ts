@@ -304,7 +304,7 @@ function unitDay(analysis: PlanAnalysis, ctx: ValueContext, year: number | undef
 }
 
 function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext): CompletionEntry[] {
-  // headerFacts starts from analysis.planYear and reads the header text only when that is unknown.
+  // headerFacts takes the year known without parsing, else reads it from the header text.
   const day = unitDay(analysis, ctx, headerFacts(analysis).year);
   const candidates = candidatesOf(analysis.data.registry, analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
   const typed = norm(ctx.typed);

@@ -13,9 +13,6 @@ import type { PlanAnalysis } from '../analysis';
 import type { LineIndex } from '../parse';
 import type { MapKind } from './feature-text';
 
-/** Lines looked at while answering requests (memoised or not). The scaling test compares it between plan sizes. */
-export const featureWork = { lines: 0 };
-
 export interface KeyShape {
   /** The key without quotes. */
   name: string;
@@ -92,7 +89,6 @@ export class LineStructure {
 
   /** Indentation of a line, -1 when it is blank or only a comment. */
   indent(line: number): number {
-    featureWork.lines++;
     const known = this.indents[line];
     if (known !== UNKNOWN) return known;
     const start = this.starts[line];
@@ -115,7 +111,6 @@ export class LineStructure {
   }
 
   shape(line: number): LineShape {
-    featureWork.lines++;
     const start = this.starts[line];
     const text = this.lineText(line);
     let i = 0;
@@ -400,7 +395,8 @@ export function headerFacts(analysis: PlanAnalysis): HeaderFacts {
   let facts = headers.get(analysis);
   if (facts) return facts;
   const s = structureOf(analysis);
-  let year = analysis.planYear;
+  // Never analysis.planYear: that parses a version whose year is not known yet.
+  let year = analysis.planYearIfKnown()?.year;
   let listOffset = 2;
   let inPlan = false;
   const limit = Math.min(s.lineCount, HEADER_SCAN_LINES);
