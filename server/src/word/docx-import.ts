@@ -445,7 +445,7 @@ function emptyResult(problems: DocxImportProblem[], fatal: boolean, options: Doc
   const plan: ImportedPlan = { plan: {}, sections: [] };
   let yaml = '';
   try {
-    yaml = planToYaml(plan, { source: options.source ?? 'tệp Word (.docx)', generator: 'server/src/word/docx-import.ts' });
+    yaml = planToYaml(plan, { source: options.source ?? 'tệp Word (.docx)' });
   } catch {
     yaml = '';
   }
@@ -655,7 +655,6 @@ function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: 
   try {
     yaml = planToYaml(plan, {
       source: options.source ?? 'tệp Word (.docx)',
-      generator: 'server/src/word/docx-import.ts',
       documentHadBlanks: headerRead.info.documentHadBlanks,
     });
   } catch (err) {
