@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { PlanAnalysis, type AnalysisOptions } from '../../server/src/engine';
 import { diffTexts } from '../../server/src/engine/incremental';
 import { completionsAt, type CompletionEntry } from '../../server/src/engine/features/completion';
-import { LineStructure } from '../../server/src/engine/features/context';
+import { LineStructure } from '../../server/src/engine/features/line-structure';
 import { hoverAt } from '../../server/src/engine/features/hover';
 import { fold } from '../../server/src/engine/data/text-fold';
 import { analyze } from '../support/engine';
