@@ -39,13 +39,16 @@ function compileSchema(schemaFile, outFile, exportName) {
 compileSchema('schemas/par-plan.schema.json', 'server/src/engine/schema/validate-plan.generated.js', 'validatePlan');
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// --production (the .vsix): minified, no source maps. Development builds keep maps for stack traces.
+const production = process.argv.includes('--production');
 const common = {
   define: { PAR_PLAN_VERSION: JSON.stringify(pkg.version) },
   bundle: true,
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
   legalComments: 'none',
   // Kept in memory and written below, atomically.
@@ -57,6 +60,10 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   // Word/Excel converters, loaded by the extension only when an import or export command runs.
   { entryPoints: ['server/src/word/index.ts'], outfile: 'dist/word.js' },
+  // The web build (a `browser` entry in the manifest): the server in a Web Worker, the client in the
+  // web-worker extension host. No Node built-in may reach these: esbuild fails on one.
+  { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/src/browser-extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', target: 'es2022', external: ['vscode'] },
 ];
 // A missing entry is a broken checkout or a renamed file: an extension or bin without its bundle
 // would fail only when a user runs it, so stop here.
@@ -67,6 +74,8 @@ if (missing.length) {
 }
 const results = await Promise.all(entries.map((entry) => build({ ...common, ...entry, absWorkingDir: root })));
 for (const result of results) for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+// A production build leaves no map of an earlier development build beside its bundle.
+if (production) for (const entry of entries) rmSync(join(root, `${entry.outfile}.map`), { force: true });
 if (!process.argv.includes("--quiet")) {
   console.error(`par-plan: built ${entries.map((e) => e.outfile).join(', ')} in ${Date.now() - started} ms`);
 }

@@ -1,18 +1,16 @@
 // VS Code commands for the Word round trip: import an appendix (.docx or its text form) into a plan,
 // export a plan to a Word appendix or an Excel follow-up sheet. The converters are pure functions in
-// dist/word.js, loaded only when a command runs so that activation stays light. Files are read and
-// written through vscode.workspace.fs, so this works in remote and virtual workspaces too; a write
+// server/src/word, which each build loads its own way (the desktop one only when a command runs, so
+// that activation stays light). Files are read and written through vscode.workspace.fs, so this
+// works in remote and virtual workspaces and in the browser too; a write
 // goes to a temporary file beside the target and is renamed over it, and an existing target is
 // replaced only once the user agreed (the save dialog asks; a target passed in asks here).
 
 import * as vscode from 'vscode';
 
-type WordModule = typeof import('../../server/src/word');
-
-function loadWord(context: vscode.ExtensionContext): WordModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(context.asAbsolutePath('dist/word.js')) as WordModule;
-}
+export type WordModule = typeof import('../../server/src/word');
+/** Gives the Word/Excel converters; called when a command first needs them. */
+export type WordLoader = () => Promise<WordModule>;
 
 /** Options a caller (another extension, a test) passes with an explicit target. */
 interface CommandOptions {
@@ -68,7 +66,7 @@ function withExtension(uri: vscode.Uri, extension: string): vscode.Uri {
   return uri.with({ path: `${base}${extension}` });
 }
 
-export function registerWordCommands(context: vscode.ExtensionContext, output: vscode.OutputChannel): vscode.Disposable[] {
+export function registerWordCommands(loadWord: WordLoader, output: vscode.OutputChannel): vscode.Disposable[] {
   // Both commands take optional source and target URIs, so other extensions and tests can skip the dialogs.
   const importWord = vscode.commands.registerCommand('parPlan.importWord', async (source?: vscode.Uri, targetUri?: vscode.Uri, options?: CommandOptions) => {
     const picked =
@@ -78,7 +76,7 @@ export function registerWordCommands(context: vscode.ExtensionContext, output: v
     const target = targetUri ?? (await vscode.window.showSaveDialog({ defaultUri: withExtension(picked, '.par.yaml'), filters: { 'PAR Plan': ['par.yaml', 'yaml'] } }));
     if (!target || !(await mayWrite(target, !targetUri, options))) return;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing the plan from Word…') }, () => reportingInternalErrors(output, async () => {
-      const word = loadWord(context);
+      const word = await loadWord();
       const bytes = await vscode.workspace.fs.readFile(picked);
       const result = picked.path.toLowerCase().endsWith('.txt')
         ? { ...word.importPlanText(word.decodeText(bytes)), fatal: false }
@@ -109,7 +107,7 @@ export function registerWordCommands(context: vscode.ExtensionContext, output: v
     const target = targetUri ?? (await vscode.window.showSaveDialog({ defaultUri: withExtension(uri, `.${format}`), filters: { [format === 'docx' ? 'Word' : 'Excel']: [format] } }));
     if (!target || !(await mayWrite(target, !targetUri, options))) return;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: format === 'docx' ? vscode.l10n.t('Exporting to Word…') : vscode.l10n.t('Exporting to Excel…') }, () => reportingInternalErrors(output, async () => {
-      const word = loadWord(context);
+      const word = await loadWord();
       const read = word.readPlanForExport(document.getText(), vscode.env.language.startsWith('vi') ? 'vi' : 'en');
       if (read.syntaxErrors.length) {
         const first = read.syntaxErrors[0];

@@ -17,7 +17,9 @@ import { PlanAnalysis, type SeverityOrOff } from '../../server/src/engine';
 import { DEFAULT_OPTIONS } from '../../server/src/engine/analysis';
 import { LineIndex } from '../../server/src/engine/parse';
 import { toDiagnostic } from '../../server/src/lsp/convert';
+import { nodeEnvironment } from '../../server/src/lsp/node-environment';
 import { PlanLanguageServer } from '../../server/src/lsp/server';
+import { ruleDocUrl } from '../../server/src/host/rule-docs';
 import { bundledData } from '../support/engine';
 import { random, randomChange } from '../support/ranged-edits';
 
@@ -45,7 +47,7 @@ describe('soak', () => {
     const gc = collectGarbage();
     const toServer = new PassThrough();
     const toClient = new PassThrough();
-    const server = new PlanLanguageServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+    const server = new PlanLanguageServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), nodeEnvironment());
     server.start();
     const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
 
@@ -72,7 +74,7 @@ describe('soak', () => {
       if (text === undefined) problems.push(`${p.uri}: published for unknown version ${p.version}`);
       else {
         const lines = LineIndex.of(text);
-        const expected = new PlanAnalysis(text, data, optionsFor(inForce)).findings().map((f) => toDiagnostic(lines, p.uri, f));
+        const expected = new PlanAnalysis(text, data, optionsFor(inForce)).findings().map((f) => toDiagnostic(lines, p.uri, f, ruleDocUrl));
         if (JSON.stringify(expected) !== JSON.stringify(p.diagnostics)) {
           const at = expected.findIndex((d, i) => JSON.stringify(d) !== JSON.stringify(p.diagnostics[i]));
           const first = at === -1 ? expected.length : at;

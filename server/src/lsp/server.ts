@@ -2,9 +2,6 @@
 // document version and answers every request from it. Validation is scheduled per document and
 // published only when its version is still the current one.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DocumentHighlightKind,
@@ -15,23 +12,28 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Location,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PlanAnalysis, bundledCatalog, bundledRegistry, defaultConfig, type AnalysisOptions, type EngineData, type Locale, type SeverityOrOff } from '../engine';
-import { describeInternalError } from '../engine/analysis';
-import { codeActions } from '../engine/features/code-actions';
-import { messagesFor } from '../engine/messages';
-import type { InternalStep } from '../engine/messages/types';
-import { completionsAt } from '../engine/features/completion';
-import { hoverAt } from '../engine/features/hover';
-import { unitAt } from '../engine/features/locate';
-import { documentSymbols, foldingRanges, planTree } from '../engine/features/outline';
-import { unitReferencesAt } from '../engine/features/references';
-import { NodeHost, isInside, type HostProblem } from '../host/node-host';
-import type { TextChange } from '../engine/incremental';
-import { LineIndex } from '../engine/parse';
+import {
+  LineIndex,
+  SettingsResolver,
+  bundledCatalog,
+  bundledRegistry,
+  createPlanService,
+  describeInternalError,
+  messagesFor,
+  defaultConfig,
+  type DocumentSettings as EngineSettings,
+  type EngineData,
+  type HostProblem,
+  type InternalStep,
+  type Locale,
+  type PlanAnalysis,
+  type SeverityOrOff,
+  type TextChange,
+} from '../engine';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
-import { MemoryKeeper } from './memory';
+import type { ServerEnvironment } from './environment';
 import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
 
 /** Editor settings under `parPlan.*`. */
@@ -42,16 +44,13 @@ export interface EditorSettings {
   registry?: string;
 }
 
-interface DocumentSettings {
-  data: EngineData;
-  options: AnalysisOptions;
-  /** The file of the registry in use, for go-to-definition; unset when not found. */
+interface DocumentSettings extends EngineSettings {
+  /** The registry file in use (a location of the environment), for go-to-definition; unset when not found. */
   registryFile: string | undefined;
 }
 
 const VALIDATION_DELAY_MS = 15;
-/** The bundled registry next to the bundle (dist/../schemas) or the sources. */
-const bundledRegistryFile = [join(__dirname, '..', 'schemas', 'units.ha-tinh.json'), join(__dirname, '..', '..', '..', 'schemas', 'units.ha-tinh.json')].find((f) => existsSync(f));
+const service = createPlanService();
 
 export class PlanLanguageServer {
   /** The change that made each document's current version, in offsets of the version before it. */
@@ -72,15 +71,19 @@ export class PlanLanguageServer {
   private readonly settingsCache = new Map<string, DocumentSettings>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly reportedProblems = new Set<string>();
-  private host = new NodeHost();
+  private host: SettingsResolver;
   private workspaceRoots: string[] = [];
   private clientLocale: Locale = 'vi';
   private snippetCommand = false;
   private canPullConfiguration = false;
   private editorSettings: EditorSettings = {};
-  private readonly memory = new MemoryKeeper();
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly env: ServerEnvironment,
+  ) {
+    this.host = new SettingsResolver(env.files);
+  }
 
   start(): void {
     const c = this.connection;
@@ -101,11 +104,11 @@ export class PlanLanguageServer {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       const offset = a.lines.offsetAt(p.position);
-      return { isIncomplete: false, items: completionsAt(a, offset).map((e) => toCompletionItem(a.lines, e)) };
+      return { isIncomplete: false, items: service.completions(a, offset).map((e) => toCompletionItem(a.lines, e)) };
     }, null));
     c.onHover(this.guard('hover', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      const hover = a ? hoverAt(a, a.lines.offsetAt(p.position)) : null;
+      const hover = a ? service.hover(a, a.lines.offsetAt(p.position)) : null;
       return hover && a ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(a.lines, hover.range) } : null;
     }, null));
     c.onCodeAction(this.guard('codeActions', (p) => {
@@ -113,13 +116,13 @@ export class PlanLanguageServer {
       if (!a) return null;
       const uri = p.textDocument.uri;
       const version = this.documents.get(uri)!.version;
-      const usable = codeActions(a, toOffsets(a.lines, p.range), p.context.only).filter((action) => action.edits.length > 0 || (action.snippet && this.snippetCommand));
+      const usable = service.codeActions(a, toOffsets(a.lines, p.range), p.context.only).filter((action) => action.edits.length > 0 || (action.snippet && this.snippetCommand));
       return usable.map((action): CodeAction => {
         const result: CodeAction = {
           title: action.title,
           kind: action.kind,
           isPreferred: action.isPreferred,
-          diagnostics: action.findings?.map((f) => toDiagnostic(a.lines, uri, f)),
+          diagnostics: action.findings?.map((f) => toDiagnostic(a.lines, uri, f, this.env.ruleDocUrl)),
         };
         if (action.snippet && this.snippetCommand) {
           result.command = {
@@ -135,21 +138,21 @@ export class PlanLanguageServer {
     }, null));
     c.onDocumentSymbol(this.guard('symbols', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      return a ? documentSymbols(a).map((s) => toDocumentSymbol(a.lines, s)) : null;
+      return a ? service.documentSymbols(a).map((s) => toDocumentSymbol(a.lines, s)) : null;
     }, null));
     c.onFoldingRanges(this.guard('folding', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      return a ? foldingRanges(a) : null;
+      return a ? service.foldingRanges(a) : null;
     }, null));
     c.onReferences(this.guard('references', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      return unitReferencesAt(a, a.lines.offsetAt(p.position)).map((m): Location => ({ uri: p.textDocument.uri, range: toRange(a.lines, m.range) }));
+      return service.unitReferences(a, a.lines.offsetAt(p.position)).map((m): Location => ({ uri: p.textDocument.uri, range: toRange(a.lines, m.range) }));
     }, null));
     c.onDocumentHighlight(this.guard('highlight', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      return unitReferencesAt(a, a.lines.offsetAt(p.position)).map((m) => ({
+      return service.unitReferences(a, a.lines.offsetAt(p.position)).map((m) => ({
         range: toRange(a.lines, m.range),
         kind: m.role === 'lead' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
       }));
@@ -157,7 +160,7 @@ export class PlanLanguageServer {
     c.onDefinition(this.guard('definition', (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      const found = unitAt(a, a.lines.offsetAt(p.position));
+      const found = service.unitAt(a, a.lines.offsetAt(p.position));
       if (!found || found.part.unitIds.length !== 1) return null;
       return this.registryLocation(p.textDocument.uri, found.part.unitIds[0]);
     }, null));
@@ -165,7 +168,7 @@ export class PlanLanguageServer {
       const a = this.analysisOf(p.uri);
       const doc = this.documents.get(p.uri);
       if (!a || !doc) return null;
-      return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, planTree(a)) };
+      return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, service.planTree(a)) };
     }, null));
     this.documents.listen(c);
     c.listen();
@@ -173,12 +176,14 @@ export class PlanLanguageServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as { locale?: string; snippetCommand?: boolean };
+    this.env.initialize?.(options);
     this.clientLocale = options.locale?.toLowerCase().startsWith('vi') ? 'vi' : options.locale ? 'en' : 'vi';
     this.snippetCommand = Boolean(options.snippetCommand);
     this.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-    this.workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
-    if (!this.workspaceRoots.length && params.rootUri?.startsWith('file:')) this.workspaceRoots = [fileURLToPath(params.rootUri)];
-    this.host = new NodeHost(undefined, this.workspaceRoots);
+    const location = (uri: string) => this.env.locationOf(uri) ?? [];
+    this.workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => location(f.uri));
+    if (!this.workspaceRoots.length && params.rootUri) this.workspaceRoots = [location(params.rootUri)].flat();
+    this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -199,13 +204,17 @@ export class PlanLanguageServer {
    * Every handler answers, never throws: a failure (a bug) gets an empty answer, its stack goes to the
    * log and the user is told once per request kind, so that it is reported rather than unseen.
    */
-  private guard<P, R>(feature: string, handler: (params: P) => R, fallback: R): (params: P) => R {
+  private guard<P, R>(feature: string, handler: (params: P) => R | Promise<R>, fallback: R): (params: P) => R | Promise<R> {
+    const failed = (error: unknown) => {
+      this.reportInternalError({ feature }, error);
+      return fallback;
+    };
     return (params) => {
       try {
-        return handler(params);
+        const result = handler(params);
+        return result instanceof Promise ? result.catch(failed) : result;
       } catch (error) {
-        this.reportInternalError({ feature }, error);
-        return fallback;
+        return failed(error);
       }
     };
   }
@@ -228,13 +237,17 @@ export class PlanLanguageServer {
         this.editorSettings = {};
       }
     }
-    this.host = new NodeHost(undefined, this.workspaceRoots);
+    this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
     this.settingsCache.clear();
     this.analyses.clear();
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
   }
 
-  private settingsFor(uri: string): DocumentSettings {
+  /**
+   * The settings of a document; undefined while the environment fetches files they need (the web
+   * build), after which the document is checked again.
+   */
+  private settingsFor(uri: string): DocumentSettings | undefined {
     const cached = this.settingsCache.get(uri);
     if (cached) return cached;
     const editor = this.editorSettings;
@@ -242,20 +255,28 @@ export class PlanLanguageServer {
     let config = defaultConfig();
     let data: EngineData = { catalog: bundledCatalog(), registry: bundledRegistry() };
     let registryFile: string | undefined;
-    if (uri.startsWith('file:')) {
-      const path = fileURLToPath(uri);
+    const path = this.env.locationOf(uri);
+    if (path !== undefined) {
       const resolved = this.host.settingsFor(path);
       config = resolved.config;
       data = resolved.data;
       registryFile = resolved.registryFile;
       problems.push(...resolved.problems);
-      const base = this.workspaceRoots.find((root) => isInside(root, path)) ?? dirname(path);
+      const base = this.host.settingsBase(path);
       if (editor.catalog) data = { ...data, catalog: this.host.loadCatalog(base, editor.catalog, problems) };
       if (editor.registry) {
         const loaded = this.host.loadRegistry(base, editor.registry, problems);
         data = { ...data, registry: loaded.registry };
         registryFile = loaded.file;
       }
+    }
+    if (this.env.hasPendingReads()) {
+      // Not reported and not kept: the answers of files still on their way are not answers.
+      void this.env.fetchPending().then(() => {
+        this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
+        this.schedule(uri, 0);
+      });
+      return undefined;
     }
     for (const p of problems) {
       const key = `${p.file}: ${p.message}`;
@@ -268,7 +289,7 @@ export class PlanLanguageServer {
     const settings: DocumentSettings = {
       data,
       options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits },
-      registryFile: registryFile ?? bundledRegistryFile,
+      registryFile: registryFile ?? this.env.bundledRegistryLocation(),
     };
     this.settingsCache.set(uri, settings);
     return settings;
@@ -281,10 +302,11 @@ export class PlanLanguageServer {
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version) return cached.analysis;
     const settings = this.settingsFor(uri);
+    if (!settings) return undefined;
     // The previous version lends its parse; the exact change is known when it made this version.
     const last = this.lastChange.get(uri);
     const change = cached && last && last.fromVersion === cached.version ? last.change : undefined;
-    const analysis = new PlanAnalysis(doc.getText(), settings.data, settings.options, cached ? { analysis: cached.analysis, change } : undefined);
+    const analysis = service.analyze(doc.getText(), settings, cached ? { analysis: cached.analysis, change } : undefined);
     this.analyses.set(uri, { analysis, version: doc.version });
     return analysis;
   }
@@ -303,30 +325,38 @@ export class PlanLanguageServer {
       // Checked and published in one synchronous run: no newer version can arrive in between, and a
       // newer one that arrives later reschedules its own check.
       const version = doc.version;
-      const findings = analysis.findings();
+      const findings = service.findings(analysis);
       for (const e of analysis.internalErrors) this.connection.console.error(`par-plan: internal error in ${uri} (${JSON.stringify(e.step)}): ${describeInternalError(e.error)}`);
-      const diagnostics = findings.map((f) => toDiagnostic(analysis.lines, uri, f));
+      const diagnostics = findings.map((f) => toDiagnostic(analysis.lines, uri, f, this.env.ruleDocUrl));
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
-      this.memory.afterCheck(analysis.text.length);
+      this.env.afterCheck(analysis.text.length);
     } catch (error) {
       this.reportInternalError('analysis', error);
     }
   }
 
-  private registryLocation(uri: string, unitId: string): Location | null {
-    const file = this.settingsFor(uri).registryFile;
+  private async registryLocation(uri: string, unitId: string): Promise<Location | null> {
+    const file = this.settingsFor(uri)?.registryFile;
     if (!file) return null;
-    let text: string;
+    let bytes: Uint8Array | undefined;
     try {
-      text = readFileSync(file, 'utf8');
-    } catch {
+      bytes = this.env.files.readFile(file);
+      if (!bytes && this.env.hasPendingReads()) {
+        await this.env.fetchPending();
+        bytes = this.env.files.readFile(file);
+      }
+    } catch (error) {
+      // Unreadable since it was loaded: nowhere to go, and the log says why.
+      this.connection.console.warn(`par-plan: ${file}: ${error instanceof Error ? error.message : String(error)}`);
       return null;
     }
+    if (!bytes) return null;
+    const text = new TextDecoder().decode(bytes);
     const at = text.indexOf(`"id": "${unitId}"`);
     if (at === -1) return null;
     const start = LineIndex.of(text).positionAt(at);
-    return { uri: pathToFileURL(file).href, range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
+    return { uri: this.env.uriOf(file), range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
   }
 }
 

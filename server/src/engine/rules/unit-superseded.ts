@@ -6,7 +6,7 @@ import { basisDay, deadlineEnd } from '../data/deadline';
 import { successorsOn } from '../data/registry';
 import { replaceInScalar } from '../edits';
 import { forEachTaskUnit } from './unit-parts';
-import type { PlanAnalysis } from '../analysis';
+import type { PlanFacts } from '../plan-facts';
 import type { TaskModel } from '../model';
 import type { Rule } from './rule';
 import type { Messages } from '../messages';
@@ -17,7 +17,7 @@ interface Basis {
   describe(msg: Messages): string;
 }
 
-function basisOf(analysis: PlanAnalysis, task: TaskModel): Basis | undefined {
+function basisOf(analysis: PlanFacts, task: TaskModel): Basis | undefined {
   const field = task.deadline;
   const meaning = field ? analysis.deadline(field) : null;
   const text = field?.text ?? '';
@@ -32,6 +32,12 @@ function basisOf(analysis: PlanAnalysis, task: TaskModel): Basis | undefined {
 export const unitSupersededRule: Rule = {
   code: 'par/unit-superseded',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Đơn vị không còn tồn tại vào thời hạn của nhiệm vụ (sắp xếp năm 2025)",
+    en: "A unit that no longer exists by the task's deadline (the 2025 mergers)",
+  },
+  fixable: true,
+  tags: ["unit", "deadline"],
   checkTask(task, ctx) {
     const { analysis, msg } = ctx;
     const registry = analysis.data.registry;
