@@ -266,7 +266,7 @@ function checkApplied(text: string, analysis: PlanAnalysis, change: Applied): st
     // The plain edit inserts an empty placeholder (the finding moves to it, by design); accepted with
     // the snippet's defaults the finding is gone.
     const key = change.targets[0].code === 'par/missing-lead' ? 'lead' : 'deadline';
-    if (change.edits.length && !new RegExp(`^\\n?[ ]*${key}: (\\[\\]|"")\\n$|^ ?(\\[\\]|"")$`).test(change.edits[0].newText)) say(`inserts ${JSON.stringify(change.edits[0].newText)}`);
+    if (change.edits.length && !new RegExp(`^(\\r?\\n)?[ ]*${key}: (\\[\\]|"")(\\r?\\n)?$|^ ?(\\[\\]|"")$`).test(change.edits[0].newText)) say(`inserts ${JSON.stringify(change.edits[0].newText)}`);
     if (change.snippet) {
       const value = resolveSnippet(change.snippet.text);
       if (/\S/.test(value.replace(new RegExp(`^\\s*${key}:`), '').replace(/[[\]"]/g, ''))) {

@@ -379,15 +379,14 @@ describe('bad input: a clear message, never an exception', () => {
     }
   });
 
-  it('a damaged part inside a valid archive is a clear, fatal problem (not an internal error)', async () => {
+  it('a damaged part inside the archive is a clear, fatal problem (not an internal error)', async () => {
     const raw = Buffer.from(await exportPlanDocx(SAMPLE_TEXT));
-    // Flip bytes inside the compressed document.xml (its local header comes first): the archive opens,
-    // the part does not inflate.
+    // Flip bytes inside the compressed document.xml (its local header comes first): it does not inflate.
     const at = raw.indexOf(Buffer.from('word/document.xml')) + 'word/document.xml'.length + 200;
     expect(at).toBeGreaterThan(200);
     for (let i = 0; i < 64; i++) raw[at + i] ^= 0x5a;
     const r = await importPlanDocx(raw);
     expect(r.fatal).toBe(true);
-    expect(r.problems[0].message).toMatch(/bị hỏng, không giải nén được phần word\/document\.xml/);
+    expect(r.problems[0].message).toMatch(/^Tệp \.docx bị hỏng, không giải nén được/);
   });
 });

@@ -2,8 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
-import { describeInternalError } from '../engine/analysis';
-import { injectFaults } from '../engine/faults';
+import { describeInternalError, injectFaults } from '../engine';
 import { cliText, localeFrom } from './text';
 import { runExport, runImport } from './word';
 

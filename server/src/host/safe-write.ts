@@ -4,7 +4,7 @@
 
 import { closeSync, fsyncSync, fchmodSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { faultPoint } from '../engine/faults';
+import { faultPoint } from '../engine';
 
 /** The target exists and overwriting was not asked for (`--force`). Nothing was written. */
 export class TargetExistsError extends Error {
