@@ -4,7 +4,7 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LineIndex, PlanAnalysis, RULES, fixAll, sarifLevel, sarifRules, type AnalysisOptions, type Finding, type Locale, type Severity } from '../engine';
-import { NodeHost, readPlanFile, type HostProblem } from '../host/node-host';
+import { NodeHost, readPlanFile, resultsResolver, type HostProblem } from '../host/node-host';
 import { ruleDocUrl } from '../host/rule-docs';
 import { cliText } from './text';
 
@@ -18,6 +18,8 @@ export interface CheckOptions {
   fix: boolean;
   locale?: Locale;
   cwd: string;
+  /** A results file for every plan (`--results`), instead of each plan's `plan.results`. */
+  results?: string;
 }
 
 export interface FileReport {
@@ -118,7 +120,8 @@ export function runCheck(options: CheckOptions): CheckResult {
       });
       continue;
     }
-    let analysis = new PlanAnalysis(read.text, settings.data, analysisOptions);
+    const data = { ...settings.data, results: resultsResolver(host, file, { explicit: options.results, cwd: options.cwd }) };
+    let analysis = new PlanAnalysis(read.text, data, analysisOptions);
     let fixed = 0;
     if (options.fix) {
       const result = fixAll(analysis);

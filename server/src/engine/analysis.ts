@@ -3,6 +3,7 @@
 // the tree view all read the same PlanAnalysis.
 
 import type { Catalog } from './data/catalog';
+import type { PlanResults } from './data/results';
 import { parseDeadline, type DeadlineMeaning } from './data/deadline';
 import { forgetPlainData, toPlainData } from './plain-data';
 import type { UnitRegistry } from './data/registry';
@@ -21,7 +22,23 @@ import { checkLimits, utf8Length } from './limits';
 export interface EngineData {
   catalog: Catalog;
   registry: UnitRegistry;
+  /**
+   * The results of the index year for a plan: called with the plan's `plan.results` value (undefined
+   * when it names none). The host reads and caches the file; `--results` answers whatever the plan says.
+   */
+  results?: ResultsResolver;
 }
+
+/** The results a plan is checked against, or why they could not be read. */
+export interface ResultsLoad {
+  /** The file as the user named it. */
+  file: string;
+  results?: PlanResults;
+  /** Why the file cannot be used (not found, outside the workspace, a bad line), per locale. */
+  problem?: Record<Locale, string>;
+}
+
+export type ResultsResolver = (named: string | undefined) => ResultsLoad | undefined;
 
 export interface AnalysisOptions {
   locale: Locale;
@@ -276,17 +293,35 @@ export class PlanAnalysis {
     return { analysis: previous, offset: toPrevious(offset), toCurrent };
   }
 
+  /**
+   * The previous version when the edit is after its plan header: completion asks for the year and
+   * the results on every keystroke, and takes them from there without parsing this version.
+   */
+  private headerUnchangedIn(): PlanAnalysis | undefined {
+    if (this.modelCache || !this.predecessor || this.predecessor.analysis.retired || !this.predecessor.analysis.modelCache) return undefined;
+    const previous = this.predecessor.analysis;
+    const change = this.change;
+    const header = previous.model.header;
+    const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
+    return change && header && change.start > headerEnd ? previous : undefined;
+  }
+
   get planYear(): number | undefined {
-    if (!this.modelCache && this.predecessor && !this.predecessor.analysis.retired && this.predecessor.analysis.modelCache) {
-      // Completion asks for the year on every keystroke: take it from the previous version when the
-      // edit is after the plan header, without parsing this one.
-      const previous = this.predecessor.analysis;
-      const change = this.change;
-      const header = previous.model.header;
-      const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
-      if (change && header && change.start > headerEnd) return previous.planYear;
-    }
+    const previous = this.headerUnchangedIn();
+    if (previous) return previous.planYear;
     return this.model.header?.year?.value;
+  }
+
+  private resultsCache: { value: ResultsLoad | undefined } | undefined;
+
+  /** The results the plan is checked against (its `plan.results`, or the host's `--results`). */
+  get results(): ResultsLoad | undefined {
+    if (!this.resultsCache) {
+      const resolve = this.data.results;
+      const previous = this.headerUnchangedIn();
+      this.resultsCache = { value: previous ? previous.results : resolve?.(this.model.header?.results?.text.trim() || undefined) };
+    }
+    return this.resultsCache.value;
   }
 
   /** The units a lead/support entry names, each with its range in the document. */

@@ -14,11 +14,14 @@ import {
   checkRegistryFile,
   defaultConfig,
   readConfig,
+  readResultsText,
   type Catalog,
   type CatalogFile,
   type EngineData,
   type PlanConfig,
   type RegistryFile,
+  type ResultsLoad,
+  type ResultsResolver,
   type UnitRegistry,
 } from '../engine';
 
@@ -62,6 +65,7 @@ export class NodeHost {
   private readonly configCache = new Map<string, string | undefined>();
   private readonly catalogCache = new Map<string, Catalog | HostProblem[]>();
   private readonly registryCache = new Map<string, UnitRegistry | HostProblem[]>();
+  private readonly resultsCache = new Map<string, { mtimeMs: number; size: number; load: Omit<ResultsLoad, 'file'> }>();
 
   /**
    * @param explicitConfig a config file named on the command line; it applies to every plan.
@@ -151,6 +155,47 @@ export class NodeHost {
     return cached;
   }
 
+  /** The results a plan names in `plan.results`: relative to the plan, refused outside the workspace. */
+  resultsNamedBy(planPath: string, named: string): Omit<ResultsLoad, 'file'> {
+    const full = resolve(dirname(resolve(planPath)), named);
+    const roots = [dirname(resolve(planPath)), ...this.workspaceRoots];
+    if (!roots.some((root) => isInside(root, full))) {
+      return { problem: { vi: 'tệp nằm ngoài thư mục làm việc.', en: 'the file is outside the workspace.' } };
+    }
+    return this.loadResults(full);
+  }
+
+  /** A results file, read again only when it changed on disk (an editor re-checks open plans then). */
+  loadResults(full: string): Omit<ResultsLoad, 'file'> {
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      return { problem: { vi: 'không tìm thấy tệp.', en: 'file not found.' } };
+    }
+    if (!stat.isFile()) return { problem: { vi: 'không phải là tệp.', en: 'not a file.' } };
+    const cached = this.resultsCache.get(full);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.load;
+    const read = readPlanFile(full);
+    let load: Omit<ResultsLoad, 'file'>;
+    if ('error' in read) load = { problem: { vi: read.error, en: read.error } };
+    else {
+      const { results, problems } = readResultsText(read.text);
+      const first = problems[0];
+      const more = problems.length - 1;
+      load = first
+        ? {
+            problem: {
+              vi: `${first.line ? `dòng ${first.line}: ` : ''}${first.message.vi}${more ? ` (và ${more} lỗi khác)` : ''}`,
+              en: `${first.line ? `line ${first.line}: ` : ''}${first.message.en}${more ? ` (and ${more} more)` : ''}`,
+            },
+          }
+        : { results };
+    }
+    this.resultsCache.set(full, { mtimeMs: stat.mtimeMs, size: stat.size, load });
+    return load;
+  }
+
   /**
    * A unit registry file named in a config or an editor setting; problems are reported and the
    * bundled one used. `file` is the file whose registry is returned; unset for the bundled one.
@@ -173,6 +218,23 @@ export class NodeHost {
     }
     return { registry: cached, file: full };
   }
+}
+
+export interface ResultsOptions {
+  /** A results file named on the command line (`--results`): it wins over the plan's `plan.results`. */
+  explicit?: string;
+  /** The folder `explicit` is relative to. */
+  cwd?: string;
+}
+
+/** The results of the plan at `planPath`: the resolver its analysis calls with the plan's `plan.results`. */
+export function resultsResolver(host: NodeHost, planPath: string, options: ResultsOptions = {}): ResultsResolver {
+  const explicit = options.explicit;
+  if (explicit !== undefined) {
+    const load = host.loadResults(resolve(options.cwd ?? '.', explicit));
+    return () => ({ file: explicit, ...load });
+  }
+  return (named) => (named === undefined ? undefined : { file: named, ...host.resultsNamedBy(planPath, named) });
 }
 
 /** Reads a plan file as text. Invalid UTF-8 becomes U+FFFD, which the engine reports with a position. */

@@ -203,7 +203,7 @@ function uncompressedSize(file: JSZip.JSZipObject): number | undefined {
   return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : undefined;
 }
 
-async function readPart(zip: JSZip, path: string): Promise<string | null> {
+export async function readPart(zip: JSZip, path: string): Promise<string | null> {
   const file = zip.file(path);
   if (!file || file.dir) return null;
   const size = uncompressedSize(file);
@@ -213,7 +213,7 @@ async function readPart(zip: JSZip, path: string): Promise<string | null> {
   return decodeText(bytes);
 }
 
-class PartTooLarge extends Error {
+export class PartTooLarge extends Error {
   constructor(
     readonly path: string,
     readonly size: number,
@@ -222,7 +222,7 @@ class PartTooLarge extends Error {
   }
 }
 
-function relTargets(relsXml: string | null, typeSuffix: string, baseDir: string): string[] {
+export function relTargets(relsXml: string | null, typeSuffix: string, baseDir: string): string[] {
   if (!relsXml) return [];
   const { root } = parseXml(relsXml);
   const out: string[] = [];
@@ -507,31 +507,41 @@ export async function importPlanDocx(input: Uint8Array | ArrayBuffer, options: D
       return fail(`Tệp .docx bị hỏng, không giải nén được: ${err instanceof Error ? err.message : String(err)}`);
     }
 
-    let documentPath = relTargets(await readPart(zip, '_rels/.rels'), '/officeDocument', '')[0];
-    if (!documentPath || !zip.file(documentPath)) documentPath = 'word/document.xml';
-    const documentXml = await readPart(zip, documentPath);
-    if (documentXml === null) return fail('Tệp nén không có word/document.xml: không phải tài liệu Word .docx.');
-    const slash = documentPath.lastIndexOf('/');
-    const dir = slash >= 0 ? documentPath.slice(0, slash + 1) : '';
-    const relsPath = `${dir}_rels/${documentPath.slice(slash + 1)}.rels`;
-    const docRels = await readPart(zip, relsPath);
-    const numberingPath = relTargets(docRels, '/numbering', dir)[0] ?? `${dir}numbering.xml`;
-    const stylesPath = relTargets(docRels, '/styles', dir)[0] ?? `${dir}styles.xml`;
-
-    const parsed = parseXml(documentXml);
-    if (!parsed.root) return fail(`word/document.xml không đọc được (XML hỏng${parsed.error ? `: ${parsed.error}` : ''}).`);
-    if (parsed.error) problems.push({ row: 0, message: `word/document.xml có lỗi XML (${parsed.error}); phần đọc được vẫn được nhập.` });
-    const body = findBody(parsed.root);
-    if (!body) return fail('word/document.xml không có phần thân (w:body).');
-    const numberingXml = await readPart(zip, numberingPath);
-    const stylesXml = await readPart(zip, stylesPath);
-    const numbering = readNumbering(numberingXml ? parseXml(numberingXml).root : null, stylesXml ? parseXml(stylesXml).root : null);
-    const blocks = new BodyReader(numbering).blocks(body);
-    return importBlocks(blocks, options, problems);
+    const read = await documentBlocks(zip);
+    if ('error' in read) return fail(read.error);
+    if (read.warning) problems.push({ row: 0, message: read.warning });
+    return importBlocks(read.blocks, options, problems);
   } catch (err) {
     if (err instanceof PartTooLarge) return fail(`Phần ${err.path} của tệp quá lớn khi giải nén (${err.size} byte, tối đa ${MAX_DOCUMENT_XML_BYTES}).`);
     return fail(`Lỗi nội bộ khi đọc tệp .docx: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/**
+ * The paragraphs and tables of a .docx package's main document (also read by the results import).
+ * Throws PartTooLarge for a part over the limit.
+ */
+export async function documentBlocks(zip: JSZip): Promise<{ blocks: DocBlock[]; warning?: string } | { error: string }> {
+  let documentPath = relTargets(await readPart(zip, '_rels/.rels'), '/officeDocument', '')[0];
+  if (!documentPath || !zip.file(documentPath)) documentPath = 'word/document.xml';
+  const documentXml = await readPart(zip, documentPath);
+  if (documentXml === null) return { error: 'Tệp nén không có word/document.xml: không phải tài liệu Word .docx.' };
+  const slash = documentPath.lastIndexOf('/');
+  const dir = slash >= 0 ? documentPath.slice(0, slash + 1) : '';
+  const relsPath = `${dir}_rels/${documentPath.slice(slash + 1)}.rels`;
+  const docRels = await readPart(zip, relsPath);
+  const numberingPath = relTargets(docRels, '/numbering', dir)[0] ?? `${dir}numbering.xml`;
+  const stylesPath = relTargets(docRels, '/styles', dir)[0] ?? `${dir}styles.xml`;
+
+  const parsed = parseXml(documentXml);
+  if (!parsed.root) return { error: `word/document.xml không đọc được (XML hỏng${parsed.error ? `: ${parsed.error}` : ''}).` };
+  const warning = parsed.error ? `word/document.xml có lỗi XML (${parsed.error}); phần đọc được vẫn được nhập.` : undefined;
+  const body = findBody(parsed.root);
+  if (!body) return { error: 'word/document.xml không có phần thân (w:body).' };
+  const numberingXml = await readPart(zip, numberingPath);
+  const stylesXml = await readPart(zip, stylesPath);
+  const numbering = readNumbering(numberingXml ? parseXml(numberingXml).root : null, stylesXml ? parseXml(stylesXml).root : null);
+  return { blocks: new BodyReader(numbering).blocks(body), warning };
 }
 
 function findBody(root: XmlElement): XmlElement | undefined {
