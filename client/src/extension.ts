@@ -17,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'par-plan' }],
-    synchronize: { configurationSection: 'parPlan', fileEvents: vscode.workspace.createFileSystemWatcher('**/.par-plan.json') },
+    synchronize: { configurationSection: 'parPlan', fileEvents: [vscode.workspace.createFileSystemWatcher('**/.par-plan.json'), vscode.workspace.createFileSystemWatcher('**/*.par-results.yaml')] },
     initializationOptions: { locale: vscode.env.language, snippetCommand: true },
     outputChannelName: 'PAR Plan',
   };

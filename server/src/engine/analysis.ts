@@ -324,6 +324,12 @@ export class PlanAnalysis {
     return this.resultsCache.value;
   }
 
+  /** The results when they are known without parsing this version (completion never parses). */
+  get resultsWithoutParsing(): ResultsLoad | undefined {
+    if (this.resultsCache || this.modelCache || this.headerUnchangedIn()) return this.results;
+    return undefined;
+  }
+
   /** The units a lead/support entry names, each with its range in the document. */
   unitParts(entry: UnitEntry): LocatedUnitPart[] {
     let byNode = unitPartCache.get(this.data.registry);

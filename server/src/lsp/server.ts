@@ -24,7 +24,7 @@ import { hoverAt } from '../engine/features/hover';
 import { unitAt } from '../engine/features/locate';
 import { documentSymbols, foldingRanges, planTree } from '../engine/features/outline';
 import { unitReferencesAt } from '../engine/features/references';
-import { NodeHost, isInside, type HostProblem } from '../host/node-host';
+import { NodeHost, isInside, resultsResolver, type HostProblem } from '../host/node-host';
 import type { TextChange } from '../engine/incremental';
 import { LineIndex } from '../engine/parse';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
@@ -240,6 +240,8 @@ export class PlanLanguageServer {
         data = { ...data, registry: loaded.registry };
         registryFile = loaded.file;
       }
+      // The plan's `plan.results`, read when a check needs it; a change on disk re-checks (refreshSettings).
+      data = { ...data, results: resultsResolver(this.host, path) };
     }
     for (const p of problems) {
       const key = `${p.file}: ${p.message}`;

@@ -21,6 +21,7 @@ export interface FeatureText {
 
   // --- completion -------------------------------------------------------------------------------
   codeNoName(): string;
+  hoverResultsLabel(): string;
   /** "TCTP · lĩnh vực III". */
   codeDetail(level: CriterionLevel, roman: string | undefined): string;
   levelName(level: CriterionLevel): string;
@@ -74,6 +75,7 @@ const vi: FeatureText = {
   },
 
   codeNoName: () => 'tên chưa có trong danh mục đi kèm',
+  hoverResultsLabel: () => 'Kết quả',
   codeDetail: (level, roman) => (roman ? `${level} · lĩnh vực ${roman}` : level),
   levelName: (level) => (level === 'TC' ? 'Tiêu chí (TC)' : 'Tiêu chí thành phần (TCTP)'),
   unitKind: (kind) =>
@@ -181,6 +183,7 @@ const en: FeatureText = {
   day: (iso) => iso,
 
   codeNoName: () => 'name not in the bundled catalog',
+  hoverResultsLabel: () => 'Results',
   codeDetail: (level, roman) => (roman ? `${level} · area ${roman}` : level),
   levelName: (level) => (level === 'TC' ? 'Criterion (TC)' : 'Sub-criterion (TCTP)'),
   unitKind: (kind) =>
