@@ -72,6 +72,19 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('results/ imports the engine and word/ only, never a host', () => {
+    const resultsDir = join(srcDir, 'results');
+    const offenders = sources(resultsDir).flatMap((file) =>
+      relativeImports(file)
+        .filter(({ spec }) => {
+          const target = resolvedDir(file, spec);
+          return target.startsWith(srcDir) && ![resultsDir, engineDir, join(srcDir, 'word')].some((dir) => target.startsWith(dir));
+        })
+        .map(({ spec }) => `${file}: ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('the client takes only types and the protocol from the server side; it reaches the engine through the server', () => {
     const protocol = join(srcDir, 'lsp', 'protocol');
     const offenders = sources(clientDir).flatMap((file) =>
@@ -82,6 +95,28 @@ describe('layering', () => {
         })
         .map(({ spec }) => `${file}: ${spec}`),
     );
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('one engine surface, one host seam', () => {
+  it('the hosts (cli, lsp, host) reach the engine only through its index', () => {
+    const offenders = ['cli', 'lsp', 'host'].flatMap((folder) =>
+      sources(join(srcDir, folder)).flatMap((file) =>
+        relativeImports(file)
+          .filter(({ spec }) => {
+            const target = resolvedDir(file, spec);
+            return target.startsWith(engineDir) && target !== engineDir && target !== join(engineDir, 'index');
+          })
+          .map(({ spec }) => `${file}: ${spec}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the language server touches no file itself: it reads through host/', () => {
+    const fileAccess = /from\s+['"](node:)?fs(\/promises)?['"]/;
+    const offenders = sources(join(srcDir, 'lsp')).filter((file) => fileAccess.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
   });
 });

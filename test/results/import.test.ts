@@ -45,7 +45,7 @@ describe('CSV reader (RFC 4180)', () => {
 
 describe('results table import', () => {
   it('maps the CSV by its headers: codes in STT or in the name cell, area rows, decimal commas; the unmappable row is reported', async () => {
-    const result = await importResults(readFileSync(join(fixtures, 'ha-tinh-2022.csv')), 'ha-tinh-2022.csv');
+    const result = importResults(readFileSync(join(fixtures, 'ha-tinh-2022.csv')), 'ha-tinh-2022.csv');
     expect(result.file?.issuer).toBe('UBND tỉnh Hà Tĩnh');
     expect(result.file?.['index-year']).toBe(2022);
     const codes = byCode(result.file);
@@ -60,14 +60,14 @@ describe('results table import', () => {
   });
 
   it('the sample results file is exactly what the CSV imports to', async () => {
-    const result = await importResults(readFileSync(join(fixtures, 'ha-tinh-2022.csv')), 'ha-tinh-2022.csv', { source: 'ha-tinh-2022.csv' });
+    const result = importResults(readFileSync(join(fixtures, 'ha-tinh-2022.csv')), 'ha-tinh-2022.csv', { source: 'ha-tinh-2022.csv' });
     const sample = readResultsText(readFileSync(join(root, 'samples', 'ket-qua-2022.par-results.yaml'), 'utf8'));
     expect(sample.problems).toEqual([]);
     expect(sample.file).toEqual(result.file);
   });
 
   it('maps an .xlsx written by openpyxl with a two-row merged header ("Kết quả" over "Tự đánh giá" | "Thẩm định")', async () => {
-    const result = await importResults(readFileSync(join(fixtures, 'ha-tinh-2022-openpyxl.xlsx')), 'ha-tinh-2022-openpyxl.xlsx');
+    const result = importResults(readFileSync(join(fixtures, 'ha-tinh-2022-openpyxl.xlsx')), 'ha-tinh-2022-openpyxl.xlsx');
     expect(result.file?.issuer).toBe('UBND tỉnh Hà Tĩnh');
     expect(result.file?.['index-year']).toBe(2022);
     const codes = byCode(result.file);
@@ -103,7 +103,7 @@ describe('results table import', () => {
       ],
     });
     const bytes = new Uint8Array(await Packer.toBuffer(doc));
-    const result = await importResults(bytes, 'ket-qua.docx');
+    const result = importResults(bytes, 'ket-qua.docx');
     expect(result.file?.issuer).toBe('UBND tỉnh Nghệ An');
     expect(result.file?.criteria).toEqual([
       { code: '2.2', name: 'Kiểm tra, rà soát văn bản', max: 1.5, obtained: 1.5, 'self-assessed': 1.5 },
@@ -126,8 +126,8 @@ describe('results table import', () => {
   });
 
   it('says why a file is not a table it can read', async () => {
-    expect((await importResults(new TextEncoder().encode('not a zip'), 'x.xlsx')).problems[0].message).toContain('không phải bảng tính Excel');
-    expect((await importResults(new TextEncoder().encode('a;"b\n'), 'x.csv')).problems[0].message).toContain('Dòng 1');
+    expect((importResults(new TextEncoder().encode('not a zip'), 'x.xlsx')).problems[0].message).toContain('không phải bảng tính Excel');
+    expect((importResults(new TextEncoder().encode('a;"b\n'), 'x.csv')).problems[0].message).toContain('Dòng 1');
   });
 });
 
@@ -177,7 +177,7 @@ describe('schemas', () => {
     const bundled = JSON.parse(readFileSync(join(root, 'schemas', 'par-criteria.876-2022.json'), 'utf8'));
     expect(bundled.$schema).toBe('./par-catalog.schema.json');
     expect(validCatalog(bundled), JSON.stringify(validCatalog.errors)).toBe(true);
-    const imported = await importResults(readFileSync(join(fixtures, 'ha-tinh-2022.csv')), 'ha-tinh-2022.csv');
+    const imported = importResults(readFileSync(join(fixtures, 'ha-tinh-2022.csv')), 'ha-tinh-2022.csv');
     const catalog = catalogFromResults(imported.file!, bundledCatalog(), 'ha-tinh-2022.csv');
     expect(validCatalog(catalog), JSON.stringify(validCatalog.errors)).toBe(true);
     expect(catalog.complete).toBe(false);

@@ -3,7 +3,7 @@
 import { PlanAnalysis, bundledCatalog, bundledRegistry, type AnalysisOptions, type Finding } from '../../server/src/engine';
 import { join } from 'node:path';
 import { DEFAULT_OPTIONS } from '../../server/src/engine/analysis';
-import { NodeHost, resultsResolver } from '../../server/src/host/node-host';
+import { NodeHost } from '../../server/src/host/node-host';
 
 export const bundledData = () => ({ catalog: bundledCatalog(), registry: bundledRegistry() });
 
@@ -17,7 +17,7 @@ export function analyze(text: string, options: Partial<AnalysisOptions> = {}): P
  */
 export function analyzeFile(path: string, text: string, options: Partial<AnalysisOptions> = {}, results?: string): PlanAnalysis {
   const host = new NodeHost(undefined, [join(__dirname, '..', '..')]);
-  const data = { ...bundledData(), results: resultsResolver(host, path, { explicit: results }) };
+  const data = { ...bundledData(), results: host.resultsFor(path, { explicit: results }) };
   return new PlanAnalysis(text, data, { ...DEFAULT_OPTIONS, ...options });
 }
 

@@ -12,11 +12,22 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PlanAnalysis, RESULTS_FILE_SUFFIX, bundledCatalog, readResultsText, resultsToYaml, type Catalog, type CatalogFile, type Locale, type ResultsFile } from '../engine';
-import { coverageOf, type Coverage } from '../engine/coverage';
-import { compareCodes, levelOfCode } from '../engine/data/catalog';
-import { messagesFor } from '../engine/messages';
-import { NodeHost, readPlanFile, resultsResolver } from '../host/node-host';
+import {
+  RESULTS_FILE_SUFFIX,
+  bundledCatalog,
+  compareCodes,
+  createPlanService,
+  levelOfCode,
+  messagesFor,
+  readResultsText,
+  resultsToYaml,
+  type Catalog,
+  type CatalogFile,
+  type Coverage,
+  type Locale,
+  type ResultsFile,
+} from '../engine';
+import { NodeHost, readPlanFile } from '../host/node-host';
 import { OutputExists, writeFileSafely } from '../host/safe-write';
 import { planFromResults } from '../results/init';
 import { importResults } from '../results/read';
@@ -251,7 +262,7 @@ function reportProblems(problems: TableProblem[], file: string, io: CliIo, t: Re
 }
 
 /** Reads a results table, or a results file already in YAML. */
-async function loadResultsInput(path: string, options: { issuer?: string; year?: number; yearOptional?: boolean }, io: CliIo, t: ResultsText, locale: Locale): Promise<{ file: ResultsFile; problems: TableProblem[]; yaml: boolean } | undefined> {
+function loadResultsInput(path: string, options: { issuer?: string; year?: number; yearOptional?: boolean }, io: CliIo, t: ResultsText, locale: Locale): { file: ResultsFile; problems: TableProblem[]; yaml: boolean } | undefined {
   const bytes = readInput(path, io, t);
   if (!bytes) return undefined;
   const name = shown(path, io.cwd);
@@ -263,7 +274,7 @@ async function loadResultsInput(path: string, options: { issuer?: string; year?:
     }
     return { file: read.file, problems: [], yaml: true };
   }
-  const imported = await importResults(bytes, basename(path), { ...options, source: basename(path) });
+  const imported = importResults(bytes, basename(path), { ...options, source: basename(path) });
   if (!imported.file) {
     reportProblems(imported.problems, name, io, t);
     return undefined;
@@ -275,7 +286,7 @@ const resultsComment = (file: ResultsFile, source: string) =>
   `Kết quả Chỉ số CCHC năm ${file['index-year']}${file.issuer ? ` của ${file.issuer}` : ''}, nhập từ ${source} bằng par-plan results import.\nĐịnh dạng: schemas/par-results.schema.json, docs/results.md.`;
 
 /** `par-plan results import <table> [-o out]`. */
-export async function runResultsImport(args: string[], io: CliIo): Promise<number> {
+export function runResultsImport(args: string[], io: CliIo): number {
   const cmd = parse(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, issuer: { type: 'string' }, year: { type: 'string' } }, (t) => t.importUsage, io, 1);
   if (typeof cmd === 'number') return cmd;
   const { values, t, locale } = cmd;
@@ -285,7 +296,7 @@ export async function runResultsImport(args: string[], io: CliIo): Promise<numbe
   const issuer = typeof values.issuer === 'string' && values.issuer.trim() ? values.issuer.trim() : undefined;
   const bytes = readInput(input, io, t);
   if (!bytes) return 2;
-  const result = await importResults(bytes, basename(input), { issuer, year, source: basename(input) });
+  const result = importResults(bytes, basename(input), { issuer, year, source: basename(input) });
   const name = shown(input, io.cwd);
   if (!result.file) {
     reportProblems(result.problems, name, io, t);
@@ -300,7 +311,7 @@ export async function runResultsImport(args: string[], io: CliIo): Promise<numbe
 }
 
 /** `par-plan init --results <table|results> --issuer X --year N -o plan.par.yaml`. */
-export async function runInit(args: string[], io: CliIo): Promise<number> {
+export function runInit(args: string[], io: CliIo): number {
   const cmd = parse(
     args,
     { results: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, issuer: { type: 'string' }, year: { type: 'string' } },
@@ -320,7 +331,7 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
   const planPath = resolve(io.cwd, values.output);
   const input = resolve(io.cwd, values.results);
   const issuerOption = typeof values.issuer === 'string' && values.issuer.trim() ? values.issuer.trim() : undefined;
-  const loaded = await loadResultsInput(input, { issuer: issuerOption }, io, t, locale);
+  const loaded = loadResultsInput(input, { issuer: issuerOption }, io, t, locale);
   if (!loaded) return 2;
   const issuer = issuerOption ?? loaded.file.issuer;
   if (!issuer) {
@@ -395,8 +406,9 @@ export function runCoverage(args: string[], io: CliIo): number {
   const settings = host.settingsFor(planPath);
   for (const p of settings.problems) io.err(`${cliText(locale).hostProblem(p.file, p.message)}\n`);
   const explicit = typeof values.results === 'string' ? values.results : undefined;
-  const data = { ...settings.data, results: resultsResolver(host, planPath, { explicit, cwd: io.cwd }) };
-  const analysis = new PlanAnalysis(read.text, data, { locale, severities: settings.config.rules, limits: settings.config.limits });
+  const data = { ...settings.data, results: host.resultsFor(planPath, { explicit, cwd: io.cwd }) };
+  const service = createPlanService();
+  const analysis = service.analyze(read.text, { data, options: { locale, severities: settings.config.rules, limits: settings.config.limits } });
   const load = analysis.results;
   if (!load) {
     io.err(`${t.noResults(planShown)}\n`);
@@ -406,7 +418,7 @@ export function runCoverage(args: string[], io: CliIo): number {
     io.err(`${t.resultsProblem(load.file, load.problem[locale])}\n`);
     return 2;
   }
-  const coverage = coverageOf(analysis)!;
+  const coverage = service.coverage(analysis)!;
   if (format === 'json') {
     io.out(JSON.stringify(coverageJson(planShown, coverage), null, 2) + '\n');
     return 0;
@@ -423,7 +435,7 @@ export function runCoverage(args: string[], io: CliIo): number {
 }
 
 /** `par-plan catalog import <table> -o catalog.json`: names, levels and maximum points from an official table. */
-export async function runCatalogImport(args: string[], io: CliIo): Promise<number> {
+export function runCatalogImport(args: string[], io: CliIo): number {
   const cmd = parse(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } }, (t) => t.catalogUsage, io, 1);
   if (typeof cmd === 'number') return cmd;
   const { values, t, locale } = cmd;
@@ -433,7 +445,7 @@ export async function runCatalogImport(args: string[], io: CliIo): Promise<numbe
   }
   const input = resolve(io.cwd, cmd.positionals[0]);
   // The year does not matter for a catalog: a table without one is still read.
-  const loaded = await loadResultsInput(input, { yearOptional: true }, io, t, locale);
+  const loaded = loadResultsInput(input, { yearOptional: true }, io, t, locale);
   if (!loaded) return 2;
   const catalog = catalogFromResults(loaded.file, bundledCatalog(), basename(input));
   const criteria = catalog.codes.filter((c) => c.level === 'TC').length;

@@ -294,22 +294,31 @@ export class PlanAnalysis {
   }
 
   /**
-   * The previous version when the edit is after its plan header: completion asks for the year and
-   * the results on every keystroke, and takes them from there without parsing this version.
+   * The previous version (parsed, intact) when the edit is below its plan header: what the header
+   * says (the year, the results) is then known from it without parsing this version.
    */
   private headerUnchangedIn(): PlanAnalysis | undefined {
     if (this.modelCache || !this.predecessor || this.predecessor.analysis.retired || !this.predecessor.analysis.modelCache) return undefined;
     const previous = this.predecessor.analysis;
     const change = this.change;
-    const header = previous.model.header;
+    const header = previous.modelCache!.header;
     const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
     return change && header && change.start > headerEnd ? previous : undefined;
   }
 
   get planYear(): number | undefined {
-    const previous = this.headerUnchangedIn();
-    if (previous) return previous.planYear;
-    return this.model.header?.year?.value;
+    const known = this.planYearIfKnown();
+    return known ? known.year : this.model.header?.year?.value;
+  }
+
+  /**
+   * The plan year when it is known without parsing this version: from its model when built, or from
+   * the previous version when the edit is below the plan header. Completion asks on every keystroke
+   * and must never parse; it reads the header text itself when this is undefined.
+   */
+  planYearIfKnown(): { year: number | undefined } | undefined {
+    if (this.modelCache) return { year: this.modelCache.header?.year?.value };
+    return this.headerUnchangedIn()?.planYearIfKnown();
   }
 
   private resultsCache: { value: ResultsLoad | undefined } | undefined;

@@ -12,10 +12,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { ruleDocUrl } from '../host/rule-docs';
-import type { LineIndex } from '../engine/parse';
-import type { Finding, OffsetRange, Severity } from '../engine/types';
-import type { CompletionEntry, CompletionKind } from '../engine/features/completion';
-import type { PlanSymbol, PlanTree } from '../engine/features/outline';
+import type { CompletionEntry, CompletionKind, Finding, LineIndex, OffsetRange, PlanSymbol, PlanTree, Severity } from '../engine';
 import type { TreeResponse } from './protocol';
 
 export function toRange(lines: LineIndex, range: OffsetRange): Range {

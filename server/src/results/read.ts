@@ -1,10 +1,10 @@
 // A results table from the bytes of a .xlsx, .csv or .docx file: the one entry point of the results
 // import for the CLI and the editor. Pure (bytes in); never throws for a bad file, it says why.
 
-import JSZip from 'jszip';
 import { gridRows, type DocBlock, type DocTable } from '../word/docx-read';
-import { documentBlocks, PartTooLarge } from '../word/docx-import';
-import { decodeText } from '../word/text-import';
+import { documentBlocks, MAX_DOCUMENT_XML_BYTES } from '../word/docx-import';
+import { decodeText } from '../word/text-helpers';
+import { PartTooLarge, isDamagedArchive, openOfficePackage, type OfficePackage } from '../word/zip';
 import { readCsv } from './csv';
 import { hasResultsHeader, importResultsTable, type Table, type TableImportOptions, type TableImportResult } from './table';
 import { readXlsxTable } from './xlsx-read';
@@ -52,10 +52,10 @@ function docxResultsTable(blocks: DocBlock[]): Table | undefined {
   return undefined;
 }
 
-export async function readResultsTable(bytes: Uint8Array, fileName: string): Promise<{ table: Table } | { error: string }> {
+export function readResultsTable(bytes: Uint8Array, fileName: string): { table: Table } | { error: string } {
   const format = tableFormatOf(fileName, bytes);
   if (format === 'xlsx') {
-    const read = await readXlsxTable(bytes);
+    const read = readXlsxTable(bytes);
     return 'error' in read ? read : { table: read.table };
   }
   if (format === 'csv') {
@@ -65,14 +65,15 @@ export async function readResultsTable(bytes: Uint8Array, fileName: string): Pro
   }
   if (format === 'docx') {
     if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return { error: 'Tệp không phải tài liệu Word .docx (không phải tệp nén ZIP).' };
-    let zip: JSZip;
+    let zip: OfficePackage;
     try {
-      zip = await JSZip.loadAsync(bytes);
+      zip = openOfficePackage(bytes, MAX_DOCUMENT_XML_BYTES, decodeText);
     } catch (err) {
-      return { error: `Tệp .docx bị hỏng, không giải nén được: ${err instanceof Error ? err.message : String(err)}` };
+      if (!isDamagedArchive(err)) throw err;
+      return { error: `Tệp .docx bị hỏng, không giải nén được: ${err.message}` };
     }
     try {
-      const read = await documentBlocks(zip);
+      const read = documentBlocks(zip);
       if ('error' in read) return read;
       const table = docxResultsTable(read.blocks);
       return table ? { table } : { error: 'Tài liệu không có bảng kết quả (cần các cột "Tiêu chí", "Điểm tối đa" và "Điểm thẩm định" hoặc "Điểm đạt được").' };
@@ -85,8 +86,8 @@ export async function readResultsTable(bytes: Uint8Array, fileName: string): Pro
 }
 
 /** Bytes of a results table → the results file data and the rows that could not be mapped. */
-export async function importResults(bytes: Uint8Array, fileName: string, options: TableImportOptions = {}): Promise<TableImportResult> {
-  const read = await readResultsTable(bytes, fileName);
+export function importResults(bytes: Uint8Array, fileName: string, options: TableImportOptions = {}): TableImportResult {
+  const read = readResultsTable(bytes, fileName);
   if ('error' in read) return { problems: [{ row: 0, message: read.error }], found: {} };
   return importResultsTable(read.table, options);
 }

@@ -1,14 +1,17 @@
 // The SpreadsheetML subset a results table needs: the first worksheet's cells (shared strings, inline
-// strings, numbers, formula results) and its merged cells, read with jszip and the project's XML reader.
+// strings, numbers, formula results) and its merged cells, read with word/zip.ts and the XML reader.
 // A merged cell's text is repeated in every slot it covers (marked `origin: false`), so a two-row header
 // reads "Kết quả" above both "Tự đánh giá" and "Thẩm định".
 
-import JSZip from 'jszip';
-import { PartTooLarge, readPart, relTargets } from '../word/docx-import';
+import { relTargets } from '../word/docx-import';
+import { decodeText } from '../word/text-helpers';
+import { PartTooLarge, isDamagedArchive, openOfficePackage, type OfficePackage } from '../word/zip';
 import { childElements, firstChild, parseXml, textContent, type XmlElement } from '../word/xml';
 import type { Table, TableCell } from './table';
 
 export const MAX_XLSX_BYTES = 100 * 1024 * 1024;
+/** Largest XML part read (uncompressed), against zip bombs. */
+const MAX_XML_PART_BYTES = 64 * 1024 * 1024;
 /** Cells beyond this column or row are not read (a stray cell at XFD1048576 must not allocate a grid). */
 const MAX_COLUMNS = 200;
 const MAX_ROWS = 100_000;
@@ -31,33 +34,33 @@ function stringItem(si: XmlElement): string {
   return childElements(si, 'x:r').map((r) => textContent(firstChild(r, 'x:t'))).join('');
 }
 
-export async function readXlsxTable(bytes: Uint8Array): Promise<XlsxRead> {
+export function readXlsxTable(bytes: Uint8Array): XlsxRead {
   if (bytes.length > MAX_XLSX_BYTES) return { error: `Tệp quá lớn (${bytes.length} byte, tối đa ${MAX_XLSX_BYTES}).` };
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     return { error: 'Tệp không phải bảng tính Excel .xlsx (không phải tệp nén ZIP của Office Open XML); tệp .xls cũ hãy lưu lại dưới dạng .xlsx.' };
   }
-  let zip: JSZip;
+  let zip: OfficePackage;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = openOfficePackage(bytes, MAX_XML_PART_BYTES, decodeText);
   } catch (err) {
-    return { error: `Tệp .xlsx bị hỏng, không giải nén được: ${err instanceof Error ? err.message : String(err)}` };
+    if (!isDamagedArchive(err)) throw err;
+    return { error: `Tệp .xlsx bị hỏng, không giải nén được: ${err.message}` };
   }
   try {
-    const workbookPath = relTargets(await readPart(zip, '_rels/.rels'), '/officeDocument', '')[0] ?? 'xl/workbook.xml';
-    const workbookXml = await readPart(zip, workbookPath);
+    const workbookPath = relTargets(zip.text('_rels/.rels'), '/officeDocument', '')[0] ?? 'xl/workbook.xml';
+    const workbookXml = zip.text(workbookPath);
     if (workbookXml === null) return { error: 'Tệp nén không có xl/workbook.xml: không phải bảng tính .xlsx.' };
     const dir = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
-    const rels = await readPart(zip, `${dir}_rels/${workbookPath.slice(dir.length)}.rels`);
+    const rels = zip.text(`${dir}_rels/${workbookPath.slice(dir.length)}.rels`);
     const workbook = parseXml(workbookXml).root;
     const sheets = childElements(firstChild(firstChild(workbook ?? undefined, 'x:workbook') ?? workbook ?? undefined, 'x:sheets'), 'x:sheet');
     const first = sheets.find((s) => s.attrs.state !== 'hidden' && s.attrs.state !== 'veryHidden') ?? sheets[0];
     if (!first) return { error: 'Bảng tính không có trang (sheet) nào.' };
-    const relId = first.attrs['r:id'];
-    const target = relsById(rels, dir).get(relId ?? '');
-    const sheetXml = target ? await readPart(zip, target) : null;
+    const target = relsById(rels, dir).get(first.attrs['r:id'] ?? '');
+    const sheetXml = target ? zip.text(target) : null;
     if (sheetXml === null) return { error: `Không đọc được trang "${first.attrs.name ?? '?'}" của bảng tính.` };
     const sharedPath = relTargets(rels, '/sharedStrings', dir)[0];
-    const sharedXml = sharedPath ? await readPart(zip, sharedPath) : null;
+    const sharedXml = sharedPath ? zip.text(sharedPath) : null;
     const sharedRoot = sharedXml ? parseXml(sharedXml).root : null;
     const shared = childElements(sharedRoot?.name === 'x:sst' ? sharedRoot : firstChild(sharedRoot ?? undefined, 'x:sst'), 'x:si').map(stringItem);
     const parsed = parseXml(sheetXml);

@@ -8,7 +8,7 @@ import type { Locale } from '../types';
 
 export type PlanKey =
   | 'plan' | 'sections'
-  | 'title' | 'issuer' | 'year' | 'document' | 'appendix' | 'index-year'
+  | 'title' | 'issuer' | 'year' | 'document' | 'appendix' | 'index-year' | 'results'
   | 'area' | 'items'
   | 'criteria' | 'name' | 'finding' | 'tasks'
   | 'task' | 'lead' | 'support' | 'deadline' | 'product' | 'note';
@@ -99,6 +99,7 @@ const vi: FeatureText = {
       document: 'Số, ngày văn bản ban hành',
       appendix: 'Tên phụ lục, ví dụ "Phụ lục I"',
       'index-year': 'Năm của kết quả Chỉ số mà kế hoạch khắc phục',
+      results: 'Tệp kết quả của năm index-year (*.par-results.yaml)',
       area: 'Lĩnh vực: số La Mã I..VIII',
       items: 'Các tiêu chí bị trừ điểm trong lĩnh vực',
       criteria: 'Mã tiêu chí hoặc tiêu chí thành phần, trong dấu nháy',
@@ -207,6 +208,7 @@ const en: FeatureText = {
       document: 'Number and date of the issuing document',
       appendix: 'Appendix name, e.g. "Phụ lục I"',
       'index-year': 'Year of the index result the plan remedies',
+      results: 'Results file of the index year (*.par-results.yaml)',
       area: 'Area: Roman numeral I..VIII',
       items: 'The criteria of the area that lost points',
       criteria: 'Criterion or sub-criterion codes, quoted',
