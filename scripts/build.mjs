@@ -60,6 +60,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   // Word/Excel converters, loaded by the extension only when an import or export command runs.
   { entryPoints: ['server/src/word/index.ts'], outfile: 'dist/word.js' },
+  // The results converters of "New plan from results…", loaded the same way.
+  { entryPoints: ['server/src/results/index.ts'], outfile: 'dist/results.js' },
 ];
 // A missing entry is a broken checkout or a renamed file: an extension or bin without its bundle
 // would fail only when a user runs it, so stop here.

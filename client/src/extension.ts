@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
+import { registerResultsCommands } from './results-commands';
 import { registerWordCommands } from './word-commands';
 
 let client: LanguageClient | undefined;
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     vscode.commands.registerCommand('parPlan.showOutput', () => client?.outputChannel.show()),
     ...registerWordCommands(context, client.outputChannel),
+    ...registerResultsCommands(context, client.outputChannel),
   );
   await tree.refresh();
   return { client, tree };
