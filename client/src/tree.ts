@@ -138,7 +138,8 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
       case 'section': {
         const s = node.section;
         const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = [vscode.l10n.t('{0} items', s.items.length), pointsText(s.points), countsText(s.problems)].filter(Boolean).join(' · ');
+        // The points first: with results they are what a section is for.
+        item.description = [pointsText(s.points), vscode.l10n.t('{0} items', s.items.length), countsText(s.problems)].filter(Boolean).join(' · ');
         if (s.points?.lost) item.tooltip = vscode.l10n.t('Points lost in the index year: {0}; covered by tasks with a lead and a deadline: {1}', points(s.points.lost), points(s.points.covered));
         item.iconPath = problemIcon(s.problems, 'symbol-namespace');
         item.command = reveal(s.range);
