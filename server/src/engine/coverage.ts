@@ -6,7 +6,7 @@
 // It is *covered* when a naming item has at least one task with a lead unit and a deadline.
 
 import type { PlanAnalysis, ResultsLoad } from './analysis';
-import { areaByNumber } from './data/catalog';
+import { areaByNumber, parentOfCode } from './data/catalog';
 import { roundPoints, type LostCode, type PlanResults } from './data/results';
 import { AREA_NUMERALS, type ItemModel, type SectionModel, type TaskModel } from './model';
 
@@ -34,11 +34,6 @@ export interface Coverage {
   /** Areas that lost points, in order. */
   areas: AreaCoverage[];
   codes: CodeCoverage[];
-}
-
-/** True when an item listing `listed` addresses the lost code `lost`. */
-export function names(listed: string, lost: string): boolean {
-  return listed === lost || lost.startsWith(`${listed}.`) || listed.startsWith(`${lost}.`);
 }
 
 export function isTaskComplete(analysis: PlanAnalysis, task: TaskModel): boolean {
@@ -69,8 +64,27 @@ function compute(analysis: PlanAnalysis): Coverage | null {
     if (done === undefined) complete.set(item, (done = item.tasks.some((t) => isTaskComplete(analysis, t))));
     return done;
   };
+  // Items by the codes they list and by those codes' parents: each lost code then looks up itself,
+  // its parent and its sub-criteria once, whatever the size of the plan.
+  const byCode = new Map<string, Set<ItemModel>>();
+  const byParent = new Map<string, Set<ItemModel>>();
+  const add = (map: Map<string, Set<ItemModel>>, code: string, item: ItemModel) => {
+    let set = map.get(code);
+    if (!set) map.set(code, (set = new Set()));
+    set.add(item);
+  };
+  for (const item of items) {
+    for (const ref of item.criteria) {
+      add(byCode, ref.code, item);
+      const parent = parentOfCode(ref.code);
+      if (parent) add(byParent, parent, item);
+    }
+  }
+  const order = new Map(items.map((item, i) => [item, i]));
   const codes: CodeCoverage[] = results.lost.map((lost) => {
-    const naming = items.filter((item) => item.criteria.some((ref) => names(ref.code, lost.code)));
+    const parent = parentOfCode(lost.code);
+    const found = new Set([...(byCode.get(lost.code) ?? []), ...(parent ? byCode.get(parent) ?? [] : []), ...(byParent.get(lost.code) ?? [])]);
+    const naming = [...found].sort((a, b) => order.get(a)! - order.get(b)!);
     return { ...lost, items: naming, covered: naming.some(isComplete) };
   });
   const areas: AreaCoverage[] = [];
