@@ -120,3 +120,12 @@ describe('one engine surface, one host seam', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('no cycle between the analysis and the rules it runs', () => {
+  it('rules and text edits name the narrow PlanFacts view, never analysis.ts', () => {
+    const analysis = join(engineDir, 'analysis');
+    const files = [...sources(join(engineDir, 'rules')), join(engineDir, 'edits.ts'), join(engineDir, 'plan-facts.ts')];
+    const offenders = files.flatMap((file) => relativeImports(file).filter(({ spec }) => resolvedDir(file, spec) === analysis).map(({ spec }) => `${file}: ${spec}`));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -5,7 +5,8 @@
 // sub-criteria (results given per criterion only are named by a plan that works on a sub-criterion).
 // It is *covered* when a naming item has at least one task with a lead unit and a deadline.
 
-import type { PlanAnalysis, ResultsLoad } from './analysis';
+import type { ResultsLoad } from './options';
+import type { PlanFacts } from './plan-facts';
 import { areaByNumber, parentOfCode } from './data/catalog';
 import { roundPoints, type LostCode, type PlanResults } from './data/results';
 import { AREA_NUMERALS, type ItemModel, type SectionModel, type TaskModel } from './model';
@@ -36,15 +37,15 @@ export interface Coverage {
   codes: CodeCoverage[];
 }
 
-export function isTaskComplete(analysis: PlanAnalysis, task: TaskModel): boolean {
+export function isTaskComplete(analysis: PlanFacts, task: TaskModel): boolean {
   const hasLead = task.lead !== null && (task.lead.form === 'list' || task.lead.form === 'string') && task.lead.entries.some((e) => e.text.trim() !== '');
   return hasLead && task.deadline !== null && analysis.deadline(task.deadline) !== null;
 }
 
-const cache = new WeakMap<PlanAnalysis, Coverage | null>();
+const cache = new WeakMap<PlanFacts, Coverage | null>();
 
 /** The coverage of the plan's lost points, or undefined when the plan has no readable results. */
-export function coverageOf(analysis: PlanAnalysis): Coverage | undefined {
+export function coverageOf(analysis: PlanFacts): Coverage | undefined {
   let coverage = cache.get(analysis);
   if (coverage === undefined) {
     coverage = compute(analysis);
@@ -53,7 +54,7 @@ export function coverageOf(analysis: PlanAnalysis): Coverage | undefined {
   return coverage ?? undefined;
 }
 
-function compute(analysis: PlanAnalysis): Coverage | null {
+function compute(analysis: PlanFacts): Coverage | null {
   const load = analysis.results;
   const results = load?.results;
   if (!load || !results) return null;
@@ -110,7 +111,7 @@ function compute(analysis: PlanAnalysis): Coverage | null {
 }
 
 /** What one section of the plan does for its area: the area's lost points and those its items cover. */
-export function sectionCoverage(analysis: PlanAnalysis, section: SectionModel): { lost: number; covered: number } | undefined {
+export function sectionCoverage(analysis: PlanFacts, section: SectionModel): { lost: number; covered: number } | undefined {
   const coverage = coverageOf(analysis);
   if (!coverage || !section.area?.number) return undefined;
   const area = coverage.areas.find((a) => a.area === section.area!.number);
