@@ -221,6 +221,7 @@ export class PlanLanguageServer {
         this.editorSettings = {};
       }
     }
+    this.env.forgetReads();
     this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
     this.settingsCache.clear();
     this.analyses.clear();
@@ -253,6 +254,8 @@ export class PlanLanguageServer {
         data = { ...data, registry: loaded.registry };
         registryFile = loaded.file;
       }
+      // The plan's `plan.results`, read when a check needs it; a change on disk re-checks (refreshSettings).
+      data = { ...data, results: this.host.resultsFor(path) };
     }
     if (this.env.hasPendingReads()) {
       // Not reported and not kept: the answers of files still on their way are not answers.
@@ -309,7 +312,16 @@ export class PlanLanguageServer {
       // Checked and published in one synchronous run: no newer version can arrive in between, and a
       // newer one that arrives later reschedules its own check.
       const version = doc.version;
-      const diagnostics = service.findings(analysis).map((f) => toDiagnostic(analysis.lines, uri, f, this.env.ruleDocUrl));
+      const findings = service.findings(analysis);
+      if (this.env.hasPendingReads()) {
+        // A check read a file the environment is still fetching (a results file on the web): check again once it is here.
+        void this.env.fetchPending().then(() => {
+          this.analyses.delete(uri);
+          this.schedule(uri, 0);
+        });
+        return;
+      }
+      const diagnostics = findings.map((f) => toDiagnostic(analysis.lines, uri, f, this.env.ruleDocUrl));
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
       this.env.afterCheck(analysis.text.length);
