@@ -60,6 +60,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   // Word/Excel converters, loaded by the extension only when an import or export command runs.
   { entryPoints: ['server/src/word/index.ts'], outfile: 'dist/word.js' },
+  // The results converters of "New plan from results…", loaded the same way.
+  { entryPoints: ['server/src/results/index.ts'], outfile: 'dist/results.js' },
   // The web build (a `browser` entry in the manifest): the server in a Web Worker, the client in the
   // web-worker extension host. No Node built-in may reach these: esbuild fails on one.
   { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022' },

@@ -6,13 +6,20 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
-import { registerWordCommands, type WordLoader } from './word-commands';
+import { registerResultsCommands, type ResultsModule } from './results-commands';
+import { registerWordCommands, type WordModule } from './word-commands';
+
+/** How a build loads the converters its commands run (pure JavaScript, on first use). */
+export interface Converters {
+  word(): Promise<WordModule>;
+  results(): Promise<ResultsModule>;
+}
 
 /** The client options both builds use; `extra` adds a build's own initialization options. */
 export function clientOptions(extra: Record<string, unknown> = {}): LanguageClientOptions {
   return {
     documentSelector: [{ language: 'par-plan' }],
-    synchronize: { configurationSection: 'parPlan', fileEvents: vscode.workspace.createFileSystemWatcher('**/.par-plan.json') },
+    synchronize: { configurationSection: 'parPlan', fileEvents: [vscode.workspace.createFileSystemWatcher('**/.par-plan.json'), vscode.workspace.createFileSystemWatcher('**/*.par-results.yaml')] },
     initializationOptions: { locale: vscode.env.language, snippetCommand: true, ...extra },
     outputChannelName: 'PAR Plan',
   };
@@ -23,7 +30,7 @@ export interface PlanExtension {
   tree: PlanTreeProvider;
 }
 
-export async function activateWith(context: vscode.ExtensionContext, client: BaseLanguageClient, loadWord: WordLoader): Promise<PlanExtension> {
+export async function activateWith(context: vscode.ExtensionContext, client: BaseLanguageClient, converters: Converters): Promise<PlanExtension> {
   await client.start();
   const tree = new PlanTreeProvider(client);
   const view = vscode.window.createTreeView('parPlan.tree', { treeDataProvider: tree, showCollapseAll: true });
@@ -61,7 +68,8 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
       await tree.refresh();
     }),
     vscode.commands.registerCommand('parPlan.showOutput', () => client.outputChannel.show()),
-    ...registerWordCommands(loadWord, client.outputChannel),
+    ...registerWordCommands(converters.word, client.outputChannel),
+    ...registerResultsCommands(converters.results, client.outputChannel),
   );
   await tree.refresh();
   return { client, tree };

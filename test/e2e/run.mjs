@@ -66,6 +66,12 @@ removeOnExit(workspace);
 cpSync(join(REPO_ROOT, 'samples'), join(workspace, 'samples'), { recursive: true });
 const sampleLines = (await import('node:fs')).readFileSync(join(workspace, 'samples', 'ha-tinh-2023.par.yaml'), 'utf8').split('\n');
 const lineOf = (needle, from = 0) => sampleLines.findIndex((l, i) => i >= from && l.includes(needle)) + 1;
+// The sample with its (illustrative) results named: a plan of its own, written before the workbench
+// starts so that Quick Open finds it, and the sample stays as it is.
+(await import('node:fs')).writeFileSync(
+  join(workspace, 'samples', 'ke-hoach-ket-qua.par.yaml'),
+  sampleLines.join('\n').replace('index-year: 2022', 'index-year: 2022\n  results: ket-qua-2022.par-results.yaml'),
+);
 
 await withWorkbench(
   { workspaceDir: workspace, vsixPath: vsix, language: 'vi', failureScreenshot: join(artifacts, 'ui-failure.png') },
@@ -149,10 +155,28 @@ await withWorkbench(
       await waitForEditorText(page, 'par-plan-disable-next-line par/missing-deadline');
       await waitForProblemCounts(page, { errors: 0, warnings: 3 });
     });
+
+    await check('the plan tree shows per section the points lost and covered', async () => {
+      await quickOpen(page, 'ke-hoach-ket-qua.par.yaml');
+      await page.locator('.pane-header .action-label.codicon-collapse-all').last().click();
+      // Widen the side bar, as a person would drag it, so the sections' points are not cut off.
+      const sash = await page.locator('.monaco-sash.vertical').evaluateAll((sashes) =>
+        sashes.map((el) => el.getBoundingClientRect()).filter((r) => r.height > 300 && r.left > 200 && r.left < 500).map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 }))[0],
+      );
+      if (sash) {
+        await page.mouse.move(sash.x, sash.y);
+        await page.mouse.down();
+        await page.mouse.move(sash.x + 330, sash.y, { steps: 8 });
+        await page.mouse.up();
+      }
+      await waitForText(page, '.pane-body .monaco-list-row', 'mất 0,75, có nhiệm vụ 0,5 điểm');
+      await waitForText(page, '.pane-body .monaco-list-row', 'mất 3,63, có nhiệm vụ 1,75 điểm');
+      await screenshot(page, join(artifacts, 'coverage-tree.png'));
+    });
   },
 );
 
-await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, tree, server restart after a crash)', async () => {
+await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, plan from results, tree, server restart after a crash)', async () => {
   const fresh = mkdtempSync(join(tmpdir(), 'par-e2e-ws-'));
   removeOnExit(fresh);
   cpSync(join(REPO_ROOT, 'samples'), join(fresh, 'samples'), { recursive: true });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InjectedFault, injectFaults } from '../../server/src/engine/faults';
-import { ChangedOnDiskError, TargetExistsError, writeFileSafely } from '../../server/src/host/safe-write';
+import { ChangedOnDiskError, OutputExists, writeFileSafely } from '../../server/src/host/safe-write';
 
 let dir = '';
 beforeEach(() => {
@@ -26,12 +26,12 @@ describe('writeFileSafely', () => {
     const file = join(dir, 'plan.par.yaml');
     writeFileSync(file, ORIGINAL);
     injectFaults('write');
-    expect(() => writeFileSafely(file, 'bị cắt', { overwrite: true })).toThrow(InjectedFault);
+    expect(() => writeFileSafely(file, 'bị cắt', { force: true })).toThrow(InjectedFault);
     expect(Buffer.compare(readFileSync(file), ORIGINAL)).toBe(0);
     expect(readdirSync(dir)).toEqual(['plan.par.yaml']);
     // The same call without the fault does write: the fault, not something else, stopped it.
     injectFaults(undefined);
-    writeFileSafely(file, 'mới', { overwrite: true });
+    writeFileSafely(file, 'mới', { force: true });
     expect(readFileSync(file, 'utf8')).toBe('mới');
     expect(readdirSync(dir)).toEqual(['plan.par.yaml']);
   });
@@ -39,12 +39,12 @@ describe('writeFileSafely', () => {
   it('refuses to replace an existing file unless asked, and writes a new one', () => {
     const file = join(dir, 'out.par.yaml');
     writeFileSync(file, ORIGINAL);
-    expect(() => writeFileSafely(file, 'x', { overwrite: false })).toThrow(TargetExistsError);
+    expect(() => writeFileSafely(file, 'x', { force: false })).toThrow(OutputExists);
     expect(Buffer.compare(readFileSync(file), ORIGINAL)).toBe(0);
-    writeFileSafely(file, 'x', { overwrite: true });
+    writeFileSafely(file, 'x', { force: true });
     expect(readFileSync(file, 'utf8')).toBe('x');
     const fresh = join(dir, 'new.docx');
-    writeFileSafely(fresh, new Uint8Array([0x50, 0x4b, 3, 4]), { overwrite: false });
+    writeFileSafely(fresh, new Uint8Array([0x50, 0x4b, 3, 4]), { force: false });
     expect([...readFileSync(fresh)]).toEqual([0x50, 0x4b, 3, 4]);
     expect(readdirSync(dir).sort()).toEqual(['new.docx', 'out.par.yaml']);
   });
@@ -54,9 +54,9 @@ describe('writeFileSafely', () => {
     writeFileSync(file, ORIGINAL);
     const read = readFileSync(file);
     writeFileSync(file, 'saved by an editor meanwhile');
-    expect(() => writeFileSafely(file, 'fixed', { overwrite: true, expected: read })).toThrow(ChangedOnDiskError);
+    expect(() => writeFileSafely(file, 'fixed', { force: true, expected: read })).toThrow(ChangedOnDiskError);
     expect(readFileSync(file, 'utf8')).toBe('saved by an editor meanwhile');
-    writeFileSafely(file, 'fixed', { overwrite: true, expected: readFileSync(file) });
+    writeFileSafely(file, 'fixed', { force: true, expected: readFileSync(file) });
     expect(readFileSync(file, 'utf8')).toBe('fixed');
     expect(readdirSync(dir)).toEqual(['plan.par.yaml']);
   });
@@ -65,16 +65,16 @@ describe('writeFileSafely', () => {
     const file = join(dir, 'plan.par.yaml');
     writeFileSync(file, ORIGINAL);
     chmodSync(file, 0o640);
-    writeFileSafely(file, 'x', { overwrite: true });
+    writeFileSafely(file, 'x', { force: true });
     expect(statSync(file).mode & 0o777).toBe(0o640);
     chmodSync(file, 0o604);
-    writeFileSafely(file, 'y', { overwrite: true });
+    writeFileSafely(file, 'y', { force: true });
     expect(statSync(file).mode & 0o777).toBe(0o604);
   });
 
   it('a failing write (no such folder) throws the file system error and leaves nothing', () => {
     const file = join(dir, 'missing', 'plan.par.yaml');
-    expect(() => writeFileSafely(file, 'x', { overwrite: false })).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    expect(() => writeFileSafely(file, 'x', { force: false })).toThrow(expect.objectContaining({ code: 'ENOENT' }));
     expect(existsSync(join(dir, 'missing'))).toBe(false);
   });
 });

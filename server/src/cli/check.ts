@@ -18,6 +18,8 @@ export interface CheckOptions {
   fix: boolean;
   locale?: Locale;
   cwd: string;
+  /** A results file for every plan (`--results`), instead of each plan's `plan.results`. */
+  results?: string;
 }
 
 export interface FileReport {
@@ -84,7 +86,8 @@ export function runCheck(options: CheckOptions): CheckResult {
       });
       continue;
     }
-    let analysis = service.analyze(read.text, { data: settings.data, options: analysisOptions });
+    const data = { ...settings.data, results: host.resultsFor(file, { explicit: options.results, cwd: options.cwd }) };
+    let analysis = service.analyze(read.text, { data, options: analysisOptions });
     let fixed = 0;
     if (options.fix) {
       const result = service.fixAll(analysis);
@@ -94,7 +97,7 @@ export function runCheck(options: CheckOptions): CheckResult {
         // written is exactly what was read, plus the fixes.
         try {
           // In place, keeping the byte-order mark and the mode; refused if an editor saved the file meanwhile.
-          writeFileSafely(file, (read.bom ? '\ufeff' : '') + result.text, { overwrite: true, expected: read.bytes });
+          writeFileSafely(file, (read.bom ? '\ufeff' : '') + result.text, { force: true, expected: read.bytes });
           fixed = result.applied;
           analysis = result.analysis;
         } catch (error) {

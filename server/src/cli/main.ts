@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
 import { describeInternalError, injectFaults } from '../engine';
 import { cliText, localeFrom } from './text';
+import { runCatalogImport, runCoverage, runInit, runResultsImport } from './results';
 import { runExport, runImport } from './word';
 
 declare const PAR_PLAN_VERSION: string;
@@ -21,6 +22,10 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
   // import and export parse their own options (-o, --format) and are asynchronous.
   if (argv[0] === 'import') return runImport(argv.slice(1), io);
   if (argv[0] === 'export') return runExport(argv.slice(1), io);
+  if (argv[0] === 'results' && argv[1] === 'import') return runResultsImport(argv.slice(2), io);
+  if (argv[0] === 'catalog' && argv[1] === 'import') return runCatalogImport(argv.slice(2), io);
+  if (argv[0] === 'init') return runInit(argv.slice(1), io);
+  if (argv[0] === 'coverage') return runCoverage(argv.slice(1), io);
   return check(argv, io);
 }
 
@@ -34,6 +39,7 @@ function check(argv: string[], io: CliIo): number {
       options: {
         format: { type: 'string' },
         config: { type: 'string' },
+        results: { type: 'string' },
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
         locale: { type: 'string' },
@@ -87,6 +93,7 @@ function check(argv: string[], io: CliIo): number {
     fix: Boolean(values.fix),
     locale,
     cwd: io.cwd,
+    results: values.results,
   });
   for (const path of result.missing) io.err(`${t.missingPath(path)}\n`);
   for (const p of result.hostProblems) io.err(`${t.hostProblem(p.file, p.message)}\n`);

@@ -11,7 +11,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Catalog, Locale } from '../engine';
 import { NodeHost, nodeFiles, readPlanFile } from '../host/node-host';
-import { TargetExistsError, isFileSystemError, writeFileSafely } from '../host/safe-write';
+import { OutputExists, isFileSystemError, writeFileSafely } from '../host/safe-write';
 import { importPlanDocx } from '../word/docx-import';
 import { exportPlanDataDocx } from '../word/docx-export';
 import { readPlanForExport } from '../word/plan-data';
@@ -196,9 +196,9 @@ function projectCatalog(planPath: string, io: CliIo, locale: Locale): Catalog {
 /** Writes an output file safely (temporary file, then rename); returns the exit code's contribution (0 or 2). */
 function writeOutput(path: string, data: string | Uint8Array, values: Values, io: CliIo, t: WordText): 0 | 2 {
   try {
-    writeFileSafely(path, data, { overwrite: values.force === true });
+    writeFileSafely(path, data, { force: values.force === true });
   } catch (err) {
-    if (err instanceof TargetExistsError) io.err(`${t.exists(shown(path, io.cwd))}\n`);
+    if (err instanceof OutputExists) io.err(`${t.exists(shown(path, io.cwd))}\n`);
     else if (isFileSystemError(err)) io.err(`${t.cannotWrite(shown(path, io.cwd), message(err))}\n`);
     else throw err;
     return 2;

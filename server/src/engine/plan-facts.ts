@@ -7,7 +7,7 @@ import type { LocatedUnitPart } from './located-unit-part';
 import type { Messages } from './messages';
 import type { InternalStep } from './messages/types';
 import type { DeadlineField, PlanModel, UnitEntry } from './model';
-import type { AnalysisOptions, EngineData } from './options';
+import type { AnalysisOptions, EngineData, ResultsLoad } from './options';
 import type { LineIndex, ParsedDocument, SyntaxProblem } from './parse';
 
 /** Text and line starts: all a minimal text edit needs. */
@@ -25,6 +25,8 @@ export interface PlanFacts extends TextFacts {
   readonly parsed: ParsedDocument;
   readonly model: PlanModel;
   readonly planYear: number | undefined;
+  /** The results of the index year the plan is checked against, or why they cannot be read. */
+  readonly results: ResultsLoad | undefined;
   /** What a task's deadline means, or null when it is missing or blank. */
   deadline(field: DeadlineField): DeadlineMeaning | null;
   /** The units a lead/support entry names, each with its range in the document. */

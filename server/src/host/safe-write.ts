@@ -1,16 +1,17 @@
 // The one way the CLI writes a user's file: the bytes go to a temporary file in the same folder, are
-// flushed to disk, then renamed over the target. A crash, a full disk or a kill before the rename
-// leaves the original as it was; the rename itself is atomic on one file system.
+// flushed to disk, then take the target's name in one step. A crash, a full disk or a kill before
+// that leaves the original as it was. Without `force` an existing file is never replaced, even one
+// created meanwhile: the temporary file is linked to the name (link fails when the name exists).
 
-import { closeSync, fsyncSync, fchmodSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, fchmodSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { faultPoint } from '../engine';
 
 /** The target exists and overwriting was not asked for (`--force`). Nothing was written. */
-export class TargetExistsError extends Error {
+export class OutputExists extends Error {
   constructor(readonly path: string) {
     super(`${path} already exists`);
-    this.name = 'TargetExistsError';
+    this.name = 'OutputExists';
   }
 }
 
@@ -23,8 +24,8 @@ export class ChangedOnDiskError extends Error {
 }
 
 export interface SafeWriteOptions {
-  /** Replace an existing file. Without it an existing target is refused (TargetExistsError). */
-  overwrite: boolean;
+  /** Replace an existing file. Without it an existing target is refused (OutputExists). */
+  force?: boolean;
   /** The bytes the target must still hold just before the rename (for rewriting a file in place). */
   expected?: Uint8Array;
 }
@@ -68,12 +69,12 @@ function existingMode(path: string): number | undefined {
 
 /**
  * Writes `data` to `path` through a temporary sibling and a rename. On any failure the temporary file
- * is removed, the target is untouched and the error is thrown (TargetExistsError, ChangedOnDiskError,
+ * is removed, the target is untouched and the error is thrown (OutputExists, ChangedOnDiskError,
  * or the file system's own).
  */
-export function writeFileSafely(path: string, data: string | Uint8Array, options: SafeWriteOptions): void {
+export function writeFileSafely(path: string, data: string | Uint8Array, options: SafeWriteOptions = {}): void {
   const mode = existingMode(path);
-  if (mode !== undefined && !options.overwrite) throw new TargetExistsError(path);
+  if (mode !== undefined && !options.force) throw new OutputExists(path);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   // 'wx': never follow or reuse an existing file at the temporary name.
@@ -89,15 +90,18 @@ export function writeFileSafely(path: string, data: string | Uint8Array, options
     }
     faultPoint('write');
     if (options.expected && !sameBytes(currentBytes(path), options.expected)) throw new ChangedOnDiskError(path);
-    if (mode === undefined && !options.overwrite) {
+    if (!options.force) {
       // A hard link fails if the target appeared meanwhile: no race between the check and the rename.
       try {
         linkSync(temp, path);
         removeQuietly(temp);
         return;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new TargetExistsError(path);
-        // File systems without hard links: the check above stands.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new OutputExists(path);
+        // A file system without hard links (FAT, some network shares): check, then rename.
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+        if (existsSync(path)) throw new OutputExists(path);
       }
     }
     renameSync(temp, path);

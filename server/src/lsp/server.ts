@@ -237,6 +237,7 @@ export class PlanLanguageServer {
         this.editorSettings = {};
       }
     }
+    this.env.forgetReads();
     this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
     this.settingsCache.clear();
     this.analyses.clear();
@@ -269,6 +270,8 @@ export class PlanLanguageServer {
         data = { ...data, registry: loaded.registry };
         registryFile = loaded.file;
       }
+      // The plan's `plan.results`, read when a check needs it; a change on disk re-checks (refreshSettings).
+      data = { ...data, results: this.host.resultsFor(path) };
     }
     if (this.env.hasPendingReads()) {
       // Not reported and not kept: the answers of files still on their way are not answers.
@@ -326,6 +329,14 @@ export class PlanLanguageServer {
       // newer one that arrives later reschedules its own check.
       const version = doc.version;
       const findings = service.findings(analysis);
+      if (this.env.hasPendingReads()) {
+        // A check read a file the environment is still fetching (a results file on the web): check again once it is here.
+        void this.env.fetchPending().then(() => {
+          this.analyses.delete(uri);
+          this.schedule(uri, 0);
+        });
+        return;
+      }
       for (const e of analysis.internalErrors) this.connection.console.error(`par-plan: internal error in ${uri} (${JSON.stringify(e.step)}): ${describeInternalError(e.error)}`);
       const diagnostics = findings.map((f) => toDiagnostic(analysis.lines, uri, f, this.env.ruleDocUrl));
       void this.connection.sendDiagnostics({ uri, version, diagnostics });

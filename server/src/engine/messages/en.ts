@@ -117,6 +117,16 @@ export const en: Messages = {
   sectionWithoutArea: () => '(section without an area)',
   itemWithoutCode: () => '(no criterion code)',
 
+  points: (n) => String(n),
+  resultsScore: (obtained, max, year, lost) => `scored ${obtained}/${max} points in ${year}` + (lost > 0 ? ` (lost ${lost})` : ''),
+  uncoveredLoss: (code, name, lost, obtained, max, year, parent) =>
+    `Lost points the plan does not address: ${code}${name ? ` "${name}"` : ''} ${en.resultsScore(obtained, max, year, lost)}; no item names ${code}${parent ? ` or criterion ${parent}` : ''}.`,
+  noLoss: (code, obtained, max, year) =>
+    `Criterion ${code} lost no points in ${year}` + (obtained !== undefined && max !== undefined ? ` (${obtained}/${max})` : '') + '; this item wins back no lost points.',
+  resultsYear: (resultsYear, indexYear, file) => `The results ${file} are for ${resultsYear}, not ${indexYear} (the plan's index-year).`,
+  resultsIssuer: (resultsIssuer, planIssuer, file) => `The results ${file} are for "${resultsIssuer}", not "${planIssuer}".`,
+  resultsFile: (file, problem) => `Cannot use the results file ${file}: ${problem}`,
+
   internalError: (step, detail) =>
     `Internal error in par-plan, please report it: ${typeof step === 'object' ? ('rule' in step ? `while running the rule ${step.rule}` : `while answering the editor's ${step.feature} request`) : step === 'plainData' ? "while reading the document's data" : 'while analysing the document'}: ${detail}. The other checks of this file may be incomplete.`,
 };

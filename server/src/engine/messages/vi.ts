@@ -143,6 +143,16 @@ export const vi: Messages = {
   sectionWithoutArea: () => '(phần chưa có lĩnh vực)',
   itemWithoutCode: () => '(không có mã tiêu chí)',
 
+  points: (n) => String(n).replace('.', ','),
+  resultsScore: (obtained, max, year, lost) => `đạt ${vi.points(obtained)}/${vi.points(max)} điểm năm ${year}` + (lost > 0 ? ` (mất ${vi.points(lost)})` : ''),
+  uncoveredLoss: (code, name, lost, obtained, max, year, parent) =>
+    `Điểm bị mất chưa có trong kế hoạch: ${code}${name ? ` «${name}»` : ''} ${vi.resultsScore(obtained, max, year, lost)}; không mục nào nêu mã ${code}${parent ? ` hay tiêu chí ${parent}` : ''}.`,
+  noLoss: (code, obtained, max, year) =>
+    `Tiêu chí ${code} không bị mất điểm năm ${year}` + (obtained !== undefined && max !== undefined ? ` (đạt ${vi.points(obtained)}/${vi.points(max)})` : '') + '; mục này không khắc phục điểm bị trừ nào.',
+  resultsYear: (resultsYear, indexYear, file) => `Kết quả ${file} là của năm ${resultsYear}, không phải năm ${indexYear} (index-year của kế hoạch).`,
+  resultsIssuer: (resultsIssuer, planIssuer, file) => `Kết quả ${file} là của "${resultsIssuer}", không phải "${planIssuer}".`,
+  resultsFile: (file, problem) => `Không dùng được tệp kết quả ${file}: ${problem}`,
+
   internalError: (step, detail) =>
     `Lỗi nội bộ của par-plan, xin báo lại: ${typeof step === 'object' ? ('rule' in step ? `khi chạy quy tắc ${step.rule}` : `khi trả lời yêu cầu ${step.feature} của trình soạn thảo`) : step === 'plainData' ? 'khi đọc dữ liệu của tài liệu' : 'khi phân tích tài liệu'}: ${detail}. Các kiểm tra khác của tệp này có thể chưa đầy đủ.`,
 };
