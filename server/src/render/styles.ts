@@ -84,7 +84,9 @@ details.chart-data td.num { text-align: right; }
 @media print {
   body { padding: 0; font-size: 12pt; font-family: "Times New Roman", serif; }
   table.appendix thead { display: table-header-group; }
-  table.appendix tr { break-inside: avoid; }
+  /* As in the Word export: header and section rows never split, a section row stays with its first
+     task; long task rows may continue on the next page. */
+  table.appendix thead tr, table.appendix tr.section { break-inside: avoid; }
   table.appendix tr.section { break-after: avoid; }
   section.dashboard { break-before: page; }
   details.chart-data { display: none; }
