@@ -57,6 +57,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   // Word/Excel converters, loaded by the extension only when an import or export command runs.
   { entryPoints: ['server/src/word/index.ts'], outfile: 'dist/word.js' },
+  // The script of the preview and dashboard webviews (a browser page: no Node, no vscode module).
+  { entryPoints: ['client/webview/plan-webview.ts'], outfile: 'dist/media/plan-webview.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
 // A missing entry is a broken checkout or a renamed file: an extension or bin without its bundle
 // would fail only when a user runs it, so stop here.
@@ -67,6 +69,12 @@ if (missing.length) {
 }
 const results = await Promise.all(entries.map((entry) => build({ ...common, ...entry, absWorkingDir: root })));
 for (const result of results) for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+
+// The webviews' stylesheet: the same text the exported HTML page inlines (server/src/render/styles.ts),
+// as a file the webview loads under its Content-Security-Policy.
+const styles = await build({ entryPoints: ['server/src/render/styles.ts'], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'warning', absWorkingDir: root });
+const { PLAN_STYLES } = await import(`data:text/javascript;base64,${Buffer.from(styles.outputFiles[0].contents).toString('base64')}`);
+writeAtomically(join(root, 'dist', 'media', 'plan.css'), PLAN_STYLES);
 if (!process.argv.includes("--quiet")) {
-  console.error(`par-plan: built ${entries.map((e) => e.outfile).join(', ')} in ${Date.now() - started} ms`);
+  console.error(`par-plan: built ${entries.map((e) => e.outfile).join(', ')}, dist/media/plan.css in ${Date.now() - started} ms`);
 }

@@ -4,6 +4,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { PROTOCOL, type TreeChangedParams } from '../../server/src/lsp/protocol';
+import { PlanPanels } from './plan-panels';
 import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
 import { registerWordCommands } from './word-commands';
 
@@ -24,7 +26,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = new LanguageClient('parPlan', vscode.l10n.t('PAR Plan language server'), serverOptions, clientOptions);
   await client.start();
 
-  const tree = new PlanTreeProvider(client);
+  // One handler per notification in the client: the tree and the webviews share it.
+  const checked = new vscode.EventEmitter<TreeChangedParams>();
+  client.onNotification(PROTOCOL.treeChanged, (params: TreeChangedParams) => checked.fire(params));
+  const tree = new PlanTreeProvider(client, checked.event);
+  const panels = new PlanPanels(client, context.extensionUri, checked.event);
+  context.subscriptions.push(checked, panels);
   const view = vscode.window.createTreeView('parPlan.tree', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(view);
   void vscode.commands.executeCommand('setContext', 'parPlan.treeGrouping', 'section');
@@ -47,6 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       vscode.commands.registerCommand(`parPlan.tree.groupBy${grouping[0].toUpperCase()}${grouping.slice(1)}`, () => tree.setGrouping(grouping)),
     ),
     vscode.commands.registerCommand('parPlan.tree.refresh', () => tree.refresh()),
+    vscode.commands.registerCommand('parPlan.openPreview', (resource?: vscode.Uri) => panels.open('preview', resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand('parPlan.openDashboard', (resource?: vscode.Uri) => panels.open('dashboard', resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('parPlan.insertSnippet', async (uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
       const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
       if (!editor || editor.document.version !== version) return;

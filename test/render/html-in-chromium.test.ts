@@ -11,6 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 
+// The page's globals, for the functions evaluated in the browser (the project's TypeScript has no DOM lib).
+declare const document: { querySelectorAll(selector: string): Iterable<any> & { length: number }; querySelector(selector: string): any };
+
 const CHROMIUM = process.env.PAR_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const repo = (p: string) => join(__dirname, '..', '..', p);
@@ -49,11 +52,11 @@ describe.skipIf(!hasChromium)('the exported HTML page in Chromium', () => {
       charts: document.querySelectorAll('figure.chart svg[role="img"]').length,
       bars: document.querySelectorAll('figure.chart rect.bar').length,
       marked: document.querySelectorAll('td.marked').length,
-      headers: [...document.querySelectorAll('table.appendix thead th')].map((th) => th.textContent),
-      chartTitles: [...document.querySelectorAll('figure.chart h3')].map((h) => h.textContent),
+      headers: [...document.querySelectorAll('table.appendix thead th')].map((th) => th.textContent as string),
+      chartTitles: [...document.querySelectorAll('figure.chart h3')].map((h) => h.textContent as string),
       // Laid out: the table is as wide as the page, and every chart has a visible height.
-      tableWidth: document.querySelector('table.appendix')!.getBoundingClientRect().width,
-      chartHeights: [...document.querySelectorAll('figure.chart svg')].map((s) => s.getBoundingClientRect().height),
+      tableWidth: document.querySelector('table.appendix').getBoundingClientRect().width as number,
+      chartHeights: [...document.querySelectorAll('figure.chart svg')].map((s) => s.getBoundingClientRect().height as number),
     }));
     expect(counts.sections).toBe(8);
     expect(counts.tasks).toBe(41);

@@ -1,14 +1,19 @@
-// The two messages par-plan adds to LSP, shared by the server and the VS Code client:
-// the tree view's data, and the notice that it changed.
+// The messages par-plan adds to LSP, shared by the server and the VS Code client: the tree view's
+// data, the notice that a document was re-checked, and the HTML of the preview and the dashboard.
 
 import type { Range } from 'vscode-languageserver-types';
 import type { PlanTree, TreeItem, TreeSection, TreeTask } from '../engine/features/outline';
+import type { Position } from '../engine/types';
 
 export const PROTOCOL = {
   /** Request: the plan tree of an open document. */
   tree: 'parPlan/tree',
   /** Notification: a document was re-checked; its tree may have changed. */
   treeChanged: 'parPlan/treeChanged',
+  /** Request: the appendix preview of an open document, sending only the rows the client lacks. */
+  preview: 'parPlan/preview',
+  /** Request: the dashboard of an open document. */
+  dashboard: 'parPlan/dashboard',
 } as const;
 
 export interface TreeParams {
@@ -28,4 +33,48 @@ export interface TreeResponse {
 export interface TreeChangedParams {
   uri: string;
   version: number;
+}
+
+export interface PreviewParams {
+  uri: string;
+  /** Keys of the rows the client already has (from its last response): their HTML is not sent again. */
+  known?: string[];
+}
+
+export interface PreviewRow {
+  /** Equal for equal HTML (server/src/render/html.ts rowKeys). */
+  key: string;
+  /** Absent when the key was in `known`. */
+  html?: string;
+  kind: 'section' | 'task';
+  /** The row's place in the document (0-based line and character). */
+  at: Position;
+  /** Each cell's value, by the column key of its <td data-col>. */
+  cells: Record<string, Position>;
+}
+
+export interface PreviewResponse {
+  uri: string;
+  version: number;
+  /** The document header and plan-wide problems (HTML). */
+  header: string;
+  /** The table's <colgroup> and <thead> (HTML). */
+  head: string;
+  rows: PreviewRow[];
+  /** Places of the plan-wide problems listed in the header, by their data-mark number. */
+  marks: Position[];
+}
+
+export interface DashboardParams {
+  uri: string;
+}
+
+export interface DashboardResponse {
+  uri: string;
+  version: number;
+  html: string;
+  /** The tasks behind each clickable bar (its data-group number), as indexes into `tasks`. */
+  groups: number[][];
+  /** Every task of the plan in order: a label and its place, for a click on a bar or a list entry. */
+  tasks: { label: string; at: Position }[];
 }

@@ -29,7 +29,8 @@ import type { TextChange } from '../engine/incremental';
 import { LineIndex } from '../engine/parse';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
 import { MemoryKeeper } from './memory';
-import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
+import { PROTOCOL, type DashboardParams, type DashboardResponse, type PreviewParams, type PreviewResponse, type TreeParams, type TreeResponse } from './protocol';
+import { appendixRows, dashboardHtml, dashboardOf, headerHtml, planView, renderText, rowKeys, tableHeadHtml, taskLabels, type PlanView } from '../render';
 
 /** Editor settings under `parPlan.*`. */
 export interface EditorSettings {
@@ -76,6 +77,8 @@ export class PlanLanguageServer {
   private canPullConfiguration = false;
   private editorSettings: EditorSettings = {};
   private readonly memory = new MemoryKeeper();
+  /** The preview and the dashboard of one version share its view. */
+  private readonly views = new WeakMap<PlanAnalysis, PlanView>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -163,6 +166,35 @@ export class PlanLanguageServer {
       const doc = this.documents.get(p.uri);
       if (!a || !doc) return null;
       return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, planTree(a)) };
+    }, null));
+    c.onRequest(PROTOCOL.preview, this.guard((p: PreviewParams): PreviewResponse | null => {
+      const a = this.analysisOf(p.uri);
+      const doc = this.documents.get(p.uri);
+      if (!a || !doc) return null;
+      const view = this.viewOf(a);
+      const texts = renderText(a.options.locale);
+      const rows = appendixRows(view, texts);
+      const keys = rowKeys(rows);
+      const known = new Set(p.known ?? []);
+      return {
+        uri: p.uri,
+        version: doc.version,
+        header: headerHtml(view, texts),
+        head: tableHeadHtml(view),
+        rows: rows.map((row, i) => ({ key: keys[i], html: known.has(keys[i]) ? undefined : row.html, kind: row.kind, at: row.at, cells: row.cells })),
+        marks: view.planMarks.map((m) => m.at),
+      };
+    }, null));
+    c.onRequest(PROTOCOL.dashboard, this.guard((p: DashboardParams): DashboardResponse | null => {
+      const a = this.analysisOf(p.uri);
+      const doc = this.documents.get(p.uri);
+      if (!a || !doc) return null;
+      const view = this.viewOf(a);
+      const texts = renderText(a.options.locale);
+      const { html, groups } = dashboardHtml(dashboardOf(view, texts), view, texts);
+      const labels = taskLabels(view);
+      const tasks = view.sections.flatMap((s) => s.items.flatMap((i) => i.tasks.map((t) => ({ label: labels[t.index], at: t.at }))));
+      return { uri: p.uri, version: doc.version, html, groups, tasks };
     }, null));
     this.documents.listen(c);
     c.listen();
@@ -271,6 +303,12 @@ export class PlanLanguageServer {
     const analysis = new PlanAnalysis(doc.getText(), settings.data, settings.options, cached ? { analysis: cached.analysis, change } : undefined);
     this.analyses.set(uri, { analysis, version: doc.version });
     return analysis;
+  }
+
+  private viewOf(analysis: PlanAnalysis): PlanView {
+    let view = this.views.get(analysis);
+    if (!view) this.views.set(analysis, (view = planView(analysis)));
+    return view;
   }
 
   private schedule(uri: string, delay: number): void {
