@@ -103,7 +103,9 @@ function highlight(index: number): void {
   active = row;
   if (!row) return;
   row.classList.add('active');
-  row.scrollIntoView({ block: 'nearest' });
+  const box = row.getBoundingClientRect();
+  // Scrolled only when out of sight, to the middle, as the editor reveals a line.
+  if (box.top < 0 || box.bottom > window.innerHeight) row.scrollIntoView({ block: box.height > window.innerHeight ? 'start' : 'center' });
 }
 
 // ---------------------------------------------------------------------------------------------------

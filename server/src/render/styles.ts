@@ -50,6 +50,9 @@ td.marked.info { outline-color: var(--pp-info); outline-style: dashed; }
 td.marked .mark-text { display: block; margin-top: 2px; font-size: 11px; color: var(--pp-warning); }
 td.marked.error .mark-text { color: var(--pp-error); }
 td.marked.info .mark-text { color: var(--pp-info); }
+.interactive { font-size: 12px; }
+/* A side panel is narrow: the table keeps readable columns and scrolls sideways instead. */
+.interactive table.appendix { min-width: 760px; }
 .interactive tbody tr { cursor: pointer; }
 .interactive tbody tr:hover td { background: var(--vscode-list-hoverBackground, #f5f5f5); }
 .interactive tbody tr.active td { background: var(--pp-active); }
