@@ -23,13 +23,13 @@ interface Place {
   character: number;
 }
 
-/** The last row whose place starts at or before `line` (rows are in document order), or -1. */
-export function rowAtLine(rows: readonly { at: Place }[], line: number): number {
+/** The last row starting at or before `line` (`lines`: each row's first line, in order), or -1. */
+export function rowAtLine(lines: readonly number[], line: number): number {
   let low = 0;
-  let high = rows.length;
+  let high = lines.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (rows[middle].at.line <= line) low = middle + 1;
+    if (lines[middle] <= line) low = middle + 1;
     else high = middle;
   }
   return low - 1;
@@ -129,7 +129,7 @@ class PlanPanel {
   /** Highlights the row of the task at a line of the editor. */
   followLine(line: number): void {
     if (!this.preview) return;
-    const row = rowAtLine(this.preview.rows, line);
+    const row = rowAtLine(this.preview.lines, line);
     if (row < 0 || row === this.highlighted) return;
     this.highlighted = row;
     void this.panel.webview.postMessage({ type: 'highlight', row });
@@ -145,10 +145,9 @@ class PlanPanel {
         await this.refresh();
         return;
       case 'reveal': {
-        const row = this.preview?.rows[message.row];
-        if (!row) return;
         this.highlighted = message.row;
-        await this.reveal((message.column && row.cells[message.column]) || row.at);
+        const at = await this.client.sendRequest<Place | null>(PROTOCOL.previewTarget, { uri: this.uri, row: message.row, column: message.column });
+        if (at) await this.reveal(at);
         return;
       }
       case 'mark': {

@@ -79,9 +79,11 @@ function applyPreview(update: PreviewUpdate): void {
     rowIndex.set(element, i);
     return element;
   });
+  // Drop the rows that are gone first, so that a replaced row moves none of the rows after it.
+  for (const [key, row] of rowsByKey) if (kept.get(key) !== row) row.remove();
   rowsByKey.clear();
   for (const [k, v] of kept) rowsByKey.set(k, v);
-  // Put the rows in order, moving only those out of place, then drop what is left.
+  // Put the rows in order, inserting the new ones and moving only those out of place.
   let cursor: ChildNode | null = body.firstChild;
   for (const row of rows) {
     if (row === cursor) cursor = cursor.nextSibling;

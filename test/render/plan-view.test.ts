@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PlanAnalysis } from '../../server/src/engine';
-import { appendixRows, dashboardOf, dashboardHtml, exportPage, planView, renderText, rowKeys, type PlanView } from '../../server/src/render';
+import { appendixRows, dashboardOf, dashboardHtml, exportPage, planView, renderText, type PlanView } from '../../server/src/render';
 import { criterionCellLines } from '../../server/src/word/docx-export';
 import { readPlanForExport } from '../../server/src/word/plan-data';
 import { analyze, bundledData } from '../support/engine';
@@ -218,13 +218,22 @@ describe('row keys', () => {
   it('change for the edited row only, and differ for identical rows', () => {
     const before = new PlanAnalysis(SAMPLE, bundledData());
     // The previous version is read first: the next one takes over its parse.
-    const keysBefore = rowKeys(appendixRows(planView(before), vi));
+    const keysBefore = appendixRows(planView(before), vi).map((r) => r.key);
     const at = SAMPLE.indexOf('Trước 15/12/2023');
     const text = `${SAMPLE.slice(0, at)}Trước 16/12/2023${SAMPLE.slice(at + 'Trước 15/12/2023'.length)}`;
     const after = new PlanAnalysis(text, bundledData(), undefined, { analysis: before, change: { start: at, end: at + 16, newLength: 16 } });
-    const keysAfter = rowKeys(appendixRows(planView(after), vi));
+    const rowsAfter = appendixRows(planView(after), vi);
+    const keysAfter = rowsAfter.map((r) => r.key);
     expect(keysAfter.filter((k, i) => k !== keysBefore[i])).toHaveLength(1);
     expect(keysAfter[1]).not.toBe(keysBefore[1]);
-    expect(rowKeys([{ html: '<tr></tr>' }, { html: '<tr></tr>' }])).toEqual([expect.any(String), expect.stringMatching(/\.1$/)]);
+    expect(rowsAfter[1].html).toContain('Trước 16/12/2023');
+    // The same row drawn fresh, without what was kept from the previous version, is the same.
+    expect(appendixRows(planView(analyze(text)), vi).map((r) => r.html)).toEqual(rowsAfter.map((r) => r.html));
+    // Two identical rows: the sample has none, a plan with a task copied has.
+    const task = '          - task: A\n            lead: [Sở Nội vụ]\n            deadline: Năm 2023\n';
+    const twice = `plan:\n  year: 2023\nsections:\n  - area: I\n    items:\n      - criteria: ["1.1"]\n        tasks:\n${task}${task}${task}`;
+    const keys = appendixRows(planView(analyze(twice)), vi).map((r) => r.key);
+    expect(new Set(keys).size).toBe(4);
+    expect(keys[3]).toBe(`${keys[2]}.1`);
   });
 });

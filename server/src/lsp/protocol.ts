@@ -12,6 +12,8 @@ export const PROTOCOL = {
   treeChanged: 'parPlan/treeChanged',
   /** Request: the appendix preview of an open document, sending only the rows the client lacks. */
   preview: 'parPlan/preview',
+  /** Request: where a click on a row (and cell) of the preview goes in the document. */
+  previewTarget: 'parPlan/previewTarget',
   /** Request: the dashboard of an open document. */
   dashboard: 'parPlan/dashboard',
 } as const;
@@ -42,15 +44,10 @@ export interface PreviewParams {
 }
 
 export interface PreviewRow {
-  /** Equal for equal HTML (server/src/render/html.ts rowKeys). */
+  /** Equal for equal HTML (server/src/render/html.ts). */
   key: string;
   /** Absent when the key was in `known`. */
   html?: string;
-  kind: 'section' | 'task';
-  /** The row's place in the document (0-based line and character). */
-  at: Position;
-  /** Each cell's value, by the column key of its <td data-col>. */
-  cells: Record<string, Position>;
 }
 
 export interface PreviewResponse {
@@ -61,8 +58,18 @@ export interface PreviewResponse {
   /** The table's <colgroup> and <thead> (HTML). */
   head: string;
   rows: PreviewRow[];
+  /** The line (0-based) each row starts at: the cursor's line gives the row to highlight. */
+  lines: number[];
   /** Places of the plan-wide problems listed in the header, by their data-mark number. */
   marks: Position[];
+}
+
+export interface PreviewTargetParams {
+  uri: string;
+  /** The row's index in the last PreviewResponse. */
+  row: number;
+  /** The clicked cell's column key (its <td data-col>). */
+  column?: string;
 }
 
 export interface DashboardParams {

@@ -15,6 +15,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Location,
+  type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PlanAnalysis, bundledCatalog, bundledRegistry, defaultConfig, type AnalysisOptions, type EngineData, type Locale, type SeverityOrOff } from '../engine';
@@ -29,8 +30,8 @@ import type { TextChange } from '../engine/incremental';
 import { LineIndex } from '../engine/parse';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
 import { MemoryKeeper } from './memory';
-import { PROTOCOL, type DashboardParams, type DashboardResponse, type PreviewParams, type PreviewResponse, type TreeParams, type TreeResponse } from './protocol';
-import { appendixRows, dashboardHtml, dashboardOf, headerHtml, planView, renderText, rowKeys, tableHeadHtml, taskLabels, type PlanView } from '../render';
+import { PROTOCOL, type DashboardParams, type DashboardResponse, type PreviewParams, type PreviewResponse, type PreviewTargetParams, type TreeParams, type TreeResponse } from './protocol';
+import { appendixRows, dashboardHtml, dashboardOf, headerHtml, planView, renderText, tableHeadHtml, taskLabels, type PlanView } from '../render';
 
 /** Editor settings under `parPlan.*`. */
 export interface EditorSettings {
@@ -174,16 +175,24 @@ export class PlanLanguageServer {
       const view = this.viewOf(a);
       const texts = renderText(a.options.locale);
       const rows = appendixRows(view, texts);
-      const keys = rowKeys(rows);
       const known = new Set(p.known ?? []);
       return {
         uri: p.uri,
         version: doc.version,
         header: headerHtml(view, texts),
         head: tableHeadHtml(view),
-        rows: rows.map((row, i) => ({ key: keys[i], html: known.has(keys[i]) ? undefined : row.html, kind: row.kind, at: row.at, cells: row.cells })),
+        rows: rows.map((row) => (known.has(row.key) ? { key: row.key } : { key: row.key, html: row.html })),
+        lines: rows.map((row) => row.at.line),
         marks: view.planMarks.map((m) => m.at),
       };
+    }, null));
+    // Asked on a click only: the cells' places would otherwise travel with every keystroke's update.
+    c.onRequest(PROTOCOL.previewTarget, this.guard((p: PreviewTargetParams): Position | null => {
+      const a = this.analysisOf(p.uri);
+      if (!a) return null;
+      const row = appendixRows(this.viewOf(a), renderText(a.options.locale))[p.row];
+      if (!row) return null;
+      return (p.column ? row.cells[p.column as keyof typeof row.cells] : undefined) ?? row.at;
     }, null));
     c.onRequest(PROTOCOL.dashboard, this.guard((p: DashboardParams): DashboardResponse | null => {
       const a = this.analysisOf(p.uri);

@@ -19,6 +19,11 @@ export function escapeHtml(text: string): string {
 export interface AppendixRow {
   kind: 'section' | 'task';
   html: string;
+  /**
+   * Equal for equal HTML: a hash of the row plus its occurrence, so two identical rows get
+   * different keys. An editor keeps the rows whose key it already has.
+   */
+  key: string;
   /** Where the row is in the document: the section's or task's first key. */
   at: Position;
   /** Where each cell's value is, by column key (data-col of its <td>). */
@@ -61,17 +66,23 @@ const EMPTY_CELL: Omit<CellView, 'at'> = { lines: [''], marks: [] };
 
 /** The rows of the appendix table in order: each section row, then one row per task. */
 export function appendixRows(view: PlanView, t: RenderText): AppendixRow[] {
-  const rows: AppendixRow[] = [];
+  const rows: Omit<AppendixRow, 'key'>[] = [];
+  const hashes: string[] = [];
   const taskColumns = view.columns.map((c) => c.key).filter((k): k is TaskColumnKey => k !== 'stt' && k !== 'criterion');
+  const columnSet = taskColumns.join();
+  const add = (row: Omit<AppendixRow, 'key'>, hash = hashOf(row.html)) => {
+    rows.push(row);
+    hashes.push(hash);
+  };
   for (const section of view.sections) {
-    rows.push({ kind: 'section', html: sectionRowHtml(section, view.columns.length, t), at: section.at, cells: { stt: section.at, task: section.at } });
+    add({ kind: 'section', html: sectionRowHtml(section, view.columns.length, t), at: section.at, cells: { stt: section.at, task: section.at } });
     for (const item of section.items) {
       const span = Math.max(item.tasks.length, 1);
       const rowspan = span > 1 ? ` rowspan="${span}"` : '';
       const itemCells = `<td class="stt" data-col="stt"${rowspan}><p>${escapeHtml(item.stt)}</p></td>${cellHtml('criterion', item.criterion, t, rowspan)}`;
       if (!item.tasks.length) {
         const empty = taskColumns.map((k) => cellHtml(k, { ...EMPTY_CELL, at: item.at }, t)).join('');
-        rows.push({ kind: 'task', html: `<tr class="task empty">${itemCells}${empty}</tr>`, at: item.at, cells: { stt: item.at, criterion: item.criterion.at } });
+        add({ kind: 'task', html: `<tr class="task empty">${itemCells}${empty}</tr>`, at: item.at, cells: { stt: item.at, criterion: item.criterion.at } });
         continue;
       }
       item.tasks.forEach((task, k) => {
@@ -81,30 +92,43 @@ export function appendixRows(view: PlanView, t: RenderText): AppendixRow[] {
           cells.criterion = item.criterion.at;
         }
         for (const key of taskColumns) cells[key] = task.cells[key].at;
-        const html = `<tr class="task">${k === 0 ? itemCells : ''}${taskColumns.map((key) => cellHtml(key, task.cells[key], t)).join('')}</tr>`;
-        rows.push({ kind: 'task', html, at: task.at, cells });
+        // The same task read the same way (plan-view keeps its PlanTask), with the same marks and
+        // item cells, draws the same row: most rows of a version are those of the one before.
+        const marks = taskColumns.some((key) => task.cells[key].marks.length) ? JSON.stringify(taskColumns.map((key) => task.cells[key].marks)) : '';
+        const signature = `${columnSet}\u0000${marks}\u0000${k === 0 ? itemCells : ''}`;
+        let drawn = taskRows.get(task.task);
+        if (!drawn || drawn.signature !== signature) {
+          const html = `<tr class="task">${k === 0 ? itemCells : ''}${taskColumns.map((key) => cellHtml(key, task.cells[key], t)).join('')}</tr>`;
+          drawn = { signature, html, hash: hashOf(html) };
+          taskRows.set(task.task, drawn);
+        }
+        add({ kind: 'task', html: drawn.html, at: task.at, cells }, drawn.hash);
       });
     }
   }
-  return rows;
+  const keys = withOccurrences(hashes);
+  return rows.map((row, i) => ({ ...row, key: keys[i] }));
 }
 
-/**
- * Keys for the rows, equal for equal HTML: a hash of the row plus its occurrence, so two identical
- * rows get different keys. An editor keeps the rows whose key it already has.
- */
-export function rowKeys(rows: readonly { html: string }[]): string[] {
+function hashOf(html: string): string {
+  // FNV-1a, 32 bits: fast, and a collision only costs a row re-sent under another key.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < html.length; i++) hash = Math.imul(hash ^ html.charCodeAt(i), 0x01000193);
+  return `${(hash >>> 0).toString(36)}${html.length.toString(36)}`;
+}
+
+/** Keys for rows from their hashes: the second row with a hash gets ".1", and so on. */
+function withOccurrences(hashes: readonly string[]): string[] {
   const seen = new Map<string, number>();
-  return rows.map(({ html }) => {
-    // FNV-1a, 32 bits: fast, and a collision only costs a row re-sent under another key.
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < html.length; i++) hash = Math.imul(hash ^ html.charCodeAt(i), 0x01000193);
-    const base = `${(hash >>> 0).toString(36)}${html.length.toString(36)}`;
+  return hashes.map((base) => {
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     return n ? `${base}.${n}` : base;
   });
 }
+
+/** A task row's HTML and hash, kept per task while what it shows stays the same. */
+const taskRows = new WeakMap<object, { signature: string; html: string; hash: string }>();
 
 /** The issuing body, the national motto, the appendix title and the plan-wide problems. */
 export function headerHtml(view: PlanView, t: RenderText): string {

@@ -4,6 +4,6 @@
 
 export { planView, type PlanView, type SectionView, type ItemView, type TaskRowView, type CellView, type Mark, type ColumnKey } from './plan-view';
 export { dashboardOf, type Dashboard, type Chart, type ChartBar, type ChartSeries, type TaskList } from './dashboard';
-export { appendixRows, rowKeys, headerHtml, tableHeadHtml, dashboardHtml, taskLabels, exportPage, escapeHtml, type AppendixRow, type RenderedDashboard } from './html';
+export { appendixRows, headerHtml, tableHeadHtml, dashboardHtml, taskLabels, exportPage, escapeHtml, type AppendixRow, type RenderedDashboard } from './html';
 export { renderText, type RenderText } from './render-text';
 export { PLAN_STYLES } from './styles';

@@ -171,6 +171,35 @@ function unitNames(analysis: PlanAnalysis, field: UnitsField | null): string[] {
   return [...names];
 }
 
+/** What a task's row shows, read once per task: incremental analysis keeps unchanged tasks' models. */
+interface TaskReading {
+  task: PlanTask;
+  leadUnits: string[];
+  supportUnits: string[];
+  quarter: string;
+  /** The data it was read with: another registry or plan year reads again. */
+  registry: unknown;
+  planYear: number | undefined;
+}
+
+const readings = new WeakMap<TaskModel, TaskReading>();
+
+function readingOf(analysis: PlanAnalysis, task: TaskModel): TaskReading {
+  const kept = readings.get(task);
+  const planYear = analysis.planYear;
+  if (kept && kept.registry === analysis.data.registry && kept.planYear === planYear) return kept;
+  const reading: TaskReading = {
+    task: planTaskOf(task),
+    leadUnits: unitNames(analysis, task.lead),
+    supportUnits: unitNames(analysis, task.support),
+    quarter: quarterKey(analysis, task),
+    registry: analysis.data.registry,
+    planYear,
+  };
+  readings.set(task, reading);
+  return reading;
+}
+
 /** The plan of one analysis as its appendix table, with findings in place. */
 export function planView(analysis: PlanAnalysis): PlanView {
   const model = analysis.model;
@@ -193,7 +222,7 @@ export function planView(analysis: PlanAnalysis): PlanView {
 
   // The plan as the Word export reads it, in the model's order, for the shared layout functions.
   const data: PlanData = { plan: { ...headerView }, sections: [] };
-  const planTasks = new Map<TaskModel, PlanTask>();
+  const planTasks = new Map<TaskModel, TaskReading>();
   const planItems = new Map<ItemModel, PlanItem>();
   const planSections = new Map<SectionModel, PlanSection>();
   for (const section of model.sections) {
@@ -204,9 +233,9 @@ export function planView(analysis: PlanAnalysis): PlanView {
       if (item.name) planItem.name = item.name.text;
       if (item.finding) planItem.finding = item.finding.text;
       for (const task of item.tasks) {
-        const planTask = planTaskOf(task);
-        planTasks.set(task, planTask);
-        planItem.tasks.push(planTask);
+        const reading = readingOf(analysis, task);
+        planTasks.set(task, reading);
+        planItem.tasks.push(reading.task);
       }
       planItems.set(item, planItem);
       planSection.items.push(planItem);
@@ -269,7 +298,8 @@ export function planView(analysis: PlanAnalysis): PlanView {
           criterion: { lines: criterionLines, at: position((item.criteria[0]?.range ?? item.anchor).start), marks: itemMarks.get(item) ?? [] },
           at: itemAt,
           tasks: item.tasks.map((task): TaskRowView => {
-            const read = planTasks.get(task)!;
+            const reading = planTasks.get(task)!;
+            const read = reading.task;
             const marks = taskMarks.get(task);
             const taskProblems = noProblems();
             for (const list of marks?.values() ?? []) for (const m of list) countProblem(taskProblems, m.severity);
@@ -283,9 +313,9 @@ export function planView(analysis: PlanAnalysis): PlanView {
               index: taskIndex++,
               at: taskAt,
               task: read,
-              leadUnits: unitNames(analysis, task.lead),
-              supportUnits: unitNames(analysis, task.support),
-              quarter: quarterKey(analysis, task),
+              leadUnits: reading.leadUnits,
+              supportUnits: reading.supportUnits,
+              quarter: reading.quarter,
               problems: taskProblems,
               cells: {
                 task: cell('task', read.task, task.text?.range.start),
