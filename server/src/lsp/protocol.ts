@@ -2,8 +2,7 @@
 // data, the notice that a document was re-checked, and the HTML of the preview and the dashboard.
 
 import type { Range } from 'vscode-languageserver-types';
-import type { PlanTree, TreeItem, TreeSection, TreeTask } from '../engine/features/outline';
-import type { Position } from '../engine/types';
+import type { PlanTree, Position, TreeItem, TreeSection, TreeTask } from '../engine';
 
 export const PROTOCOL = {
   /** Request: the plan tree of an open document. */

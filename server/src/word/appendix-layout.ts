@@ -1,7 +1,7 @@
 // The appendix table as the Word export lays it out, shared by the Word export and the HTML views
 // (server/src/render/): its columns and headers, and the text of an item's criterion cell.
 
-import { matchingParen, wordCount } from './text-import';
+import { matchingParen, wordCount } from './text-helpers';
 import type { PlanData, PlanItem } from './plan-data';
 
 export interface Column {
