@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PROTOCOL, type DashboardResponse, type PreviewResponse, type TreeChangedParams } from '../../server/src/lsp/protocol';
+import { PROTOCOL, type DashboardResponse, type DashboardTasksResponse, type PreviewResponse, type TreeChangedParams } from '../../server/src/lsp/protocol';
 
 type Kind = 'preview' | 'dashboard';
 
@@ -39,7 +39,6 @@ class PlanPanel {
   readonly panel: vscode.WebviewPanel;
   uri: string;
   private preview: PreviewResponse | null = null;
-  private dashboard: DashboardResponse | null = null;
   private ready = false;
   private busy = false;
   private again = false;
@@ -114,7 +113,6 @@ class PlanPanel {
         } else {
           const response = await this.client.sendRequest<DashboardResponse | null>(PROTOCOL.dashboard, { uri });
           if (!response || uri !== this.uri) continue;
-          this.dashboard = response;
           await this.panel.webview.postMessage({ type: 'dashboard', html: response.html });
         }
       } while (this.again);
@@ -156,19 +154,18 @@ class PlanPanel {
         return;
       }
       case 'task': {
-        const task = this.dashboard?.tasks[message.index];
+        const [task] = (await this.client.sendRequest<DashboardTasksResponse | null>(PROTOCOL.dashboardTasks, { uri: this.uri, task: message.index })) ?? [];
         if (task) await this.reveal(task.at);
         return;
       }
       case 'bar': {
-        const dashboard = this.dashboard;
-        const tasks = dashboard?.groups[message.group];
-        if (!dashboard || !tasks?.length) return;
+        const tasks = await this.client.sendRequest<DashboardTasksResponse | null>(PROTOCOL.dashboardTasks, { uri: this.uri, group: message.group });
+        if (!tasks?.length) return;
         const picked = await vscode.window.showQuickPick(
-          tasks.map((index) => ({ label: dashboard.tasks[index].label, index })),
+          tasks.map((task) => ({ label: task.label, at: task.at })),
           { placeHolder: vscode.l10n.t('{0} tasks: choose one to show it in the editor', tasks.length), matchOnDescription: true },
         );
-        if (picked) await this.reveal(dashboard.tasks[picked.index].at);
+        if (picked) await this.reveal(picked.at);
         return;
       }
     }

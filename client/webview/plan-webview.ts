@@ -62,13 +62,18 @@ function parseRows(html: string[]): HTMLTableRowElement[] {
 
 function applyPreview(update: PreviewUpdate): void {
   const { header, table, body } = previewParts();
-  if (update.header !== lastHeader) header.innerHTML = lastHeader = update.header;
+  if (update.header !== lastHeader) {
+    header.innerHTML = lastHeader = update.header;
+    focusable(header, '[data-mark]');
+  }
   if (update.head !== lastHead) {
     table.querySelector('colgroup')?.remove();
     table.tHead?.remove();
     table.insertAdjacentHTML('afterbegin', (lastHead = update.head));
   }
   const fresh = parseRows(update.rows.filter((r) => r.html !== undefined).map((r) => r.html!));
+  // Reachable with the keyboard: Tab to a row, Enter to show it in the editor.
+  for (const row of fresh) row.tabIndex = 0;
   let next = 0;
   const kept = new Map<string, HTMLTableRowElement>();
   rows = update.rows.map((r, i) => {
@@ -115,6 +120,11 @@ function highlight(index: number): void {
 
 function applyDashboard(update: DashboardUpdate): void {
   root.innerHTML = update.html;
+  focusable(root, '[data-task]');
+}
+
+function focusable(container: Element, selector: string): void {
+  for (const element of container.querySelectorAll<HTMLElement>(selector)) element.tabIndex = 0;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -156,7 +166,7 @@ document.addEventListener('click', (event) => {
   if (event.target instanceof Element) activate(event.target);
 });
 document.addEventListener('keydown', (event) => {
-  if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof Element && event.target.closest('[data-group], [data-task], [data-mark]')) {
+  if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof Element && event.target.closest('[data-group], [data-task], [data-mark], tbody tr')) {
     event.preventDefault();
     activate(event.target);
   }

@@ -95,8 +95,10 @@ export async function planViewChecks({ page, check, artifacts, editorLine }) {
     if (!preview) throw new Error('no preview');
     const { line } = editorLine('- task: "Chỉ tiêu 6: Đôn đốc các địa phương');
     await gotoLine(page, line + 2, 1);
-    const text = await waitInFrame(preview, () => document.querySelector('tr.task.active')?.textContent ?? null, undefined, 'a highlighted row');
-    if (!text.includes('Chỉ tiêu 6: Đôn đốc các địa phương')) throw new Error(`highlighted: ${text.slice(0, 120)}`);
+    // The row clicked before is highlighted until the cursor's move arrives: wait for the new one.
+    await waitInFrame(preview, () => document.querySelector('tr.task.active')?.textContent?.includes('Chỉ tiêu 6: Đôn đốc các địa phương'), undefined, 'the row of the cursor highlighted');
+    const active = await preview.evaluate(() => document.querySelectorAll('tr.active').length);
+    if (active !== 1) throw new Error(`${active} rows highlighted`);
     await screenshot(page, join(artifacts, 'preview-follows-cursor.png'));
   });
 

@@ -178,12 +178,17 @@ describe('requests', () => {
     // The first task's deadline cell.
     const target = await client.request<{ line: number; character: number }>('parPlan/previewTarget', { uri: sampleUri, row: 1, column: 'deadline' });
     expect(lines[target.line].slice(target.character)).toBe('Trước 15/12/2023');
-    type Dashboard = { html: string; groups: number[][]; tasks: { label: string; at: { line: number } }[] };
-    const dashboard = await client.request<Dashboard>('parPlan/dashboard', { uri: sampleUri });
-    expect(dashboard.tasks).toHaveLength(41);
+    const dashboard = await client.request<{ html: string }>('parPlan/dashboard', { uri: sampleUri });
     expect(dashboard.html.match(/<svg class="chart-svg"/g)).toHaveLength(4);
-    expect(lines[dashboard.tasks[0].at.line]).toMatch(/- task: Thường xuyên theo dõi tiến độ/);
-    expect(Math.max(...dashboard.groups.flat())).toBe(40);
+    // The bar "Thường xuyên, định kỳ" of the quarter chart, and one entry of the lists.
+    const bar = /<rect class="bar s0"[^>]*data-group="(\d+)"[^>]*aria-label="Thường xuyên, định kỳ: 2"/.exec(dashboard.html);
+    type Tasks = { label: string; at: { line: number; character: number } }[];
+    const recurring = await client.request<Tasks>('parPlan/dashboardTasks', { uri: sampleUri, group: Number(bar![1]) });
+    expect(recurring).toHaveLength(2);
+    for (const t of recurring) expect(lines[t.at.line].slice(t.at.character)).toMatch(/^task: /);
+    const [first] = await client.request<Tasks>('parPlan/dashboardTasks', { uri: sampleUri, task: 0 });
+    expect(first.label).toMatch(/^I\.1 — Thường xuyên theo dõi tiến độ/);
+    expect(lines[first.at.line]).toMatch(/- task: Thường xuyên theo dõi tiến độ/);
   });
 
   it('answers requests for unknown or closed documents with nothing, and keeps running', async () => {
@@ -194,6 +199,7 @@ describe('requests', () => {
     expect(await client.request('parPlan/preview', { uri })).toBeNull();
     expect(await client.request('parPlan/dashboard', { uri })).toBeNull();
     expect(await client.request('parPlan/previewTarget', { uri, row: 0 })).toBeNull();
+    expect(await client.request('parPlan/dashboardTasks', { uri, group: 0 })).toBeNull();
     const closing = 'untitled:closing.par.yaml';
     const opened = client.diagnostics(closing);
     await client.open(closing, sample);

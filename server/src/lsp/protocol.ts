@@ -15,6 +15,8 @@ export const PROTOCOL = {
   previewTarget: 'parPlan/previewTarget',
   /** Request: the dashboard of an open document. */
   dashboard: 'parPlan/dashboard',
+  /** Request: the tasks behind a clicked bar or list entry of the dashboard, with their places. */
+  dashboardTasks: 'parPlan/dashboardTasks',
 } as const;
 
 export interface TreeParams {
@@ -79,8 +81,15 @@ export interface DashboardResponse {
   uri: string;
   version: number;
   html: string;
-  /** The tasks behind each clickable bar (its data-group number), as indexes into `tasks`. */
-  groups: number[][];
-  /** Every task of the plan in order: a label and its place, for a click on a bar or a list entry. */
-  tasks: { label: string; at: Position }[];
 }
+
+export interface DashboardTasksParams {
+  uri: string;
+  /** A bar's data-group number. */
+  group?: number;
+  /** A list entry's data-task number. */
+  task?: number;
+}
+
+/** The tasks asked for, in plan order: a label ("II.3 — text") and the task's place. */
+export type DashboardTasksResponse = { label: string; at: Position }[];

@@ -32,7 +32,7 @@ import {
 import { NodeHost, bundledRegistryFile, nodeFiles, type HostProblem } from '../host/node-host';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
 import { MemoryKeeper } from './memory';
-import { PROTOCOL, type DashboardParams, type DashboardResponse, type PreviewParams, type PreviewResponse, type PreviewTargetParams, type TreeParams, type TreeResponse } from './protocol';
+import { PROTOCOL, type DashboardParams, type DashboardResponse, type DashboardTasksParams, type DashboardTasksResponse, type PreviewParams, type PreviewResponse, type PreviewTargetParams, type TreeParams, type TreeResponse } from './protocol';
 import { appendixRows, dashboardHtml, dashboardOf, headerHtml, planView, renderText, tableHeadHtml, taskLabels, type PlanView } from '../render';
 
 /** Editor settings under `parPlan.*`. */
@@ -199,10 +199,19 @@ export class PlanLanguageServer {
       if (!a || !doc) return null;
       const view = this.viewOf(a);
       const texts = renderText(a.options.locale);
-      const { html, groups } = dashboardHtml(dashboardOf(view, texts), view, texts);
+      return { uri: p.uri, version: doc.version, html: dashboardHtml(dashboardOf(view, texts), view, texts).html };
+    }, null));
+    // Asked on a click only, like previewTarget: the tasks' labels and places stay on the server.
+    c.onRequest(PROTOCOL.dashboardTasks, this.guard((p: DashboardTasksParams): DashboardTasksResponse | null => {
+      const a = this.analysisOf(p.uri);
+      if (!a) return null;
+      const view = this.viewOf(a);
+      const texts = renderText(a.options.locale);
+      const indexes = p.group !== undefined ? dashboardHtml(dashboardOf(view, texts), view, texts).groups[p.group] : p.task !== undefined ? [p.task] : undefined;
+      if (!indexes) return null;
       const labels = taskLabels(view);
-      const tasks = view.sections.flatMap((s) => s.items.flatMap((i) => i.tasks.map((t) => ({ label: labels[t.index], at: t.at }))));
-      return { uri: p.uri, version: doc.version, html, groups, tasks };
+      const places = view.sections.flatMap((s) => s.items.flatMap((i) => i.tasks.map((t) => t.at)));
+      return indexes.filter((i) => places[i]).map((i) => ({ label: labels[i], at: places[i] }));
     }, null));
     this.documents.listen(c);
     c.listen();

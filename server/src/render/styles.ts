@@ -57,6 +57,7 @@ td.marked.info .mark-text { color: var(--pp-info); }
 .interactive tbody tr:hover td { background: var(--vscode-list-hoverBackground, #f5f5f5); }
 .interactive tbody tr.active td { background: var(--pp-active); }
 .interactive tbody tr.active { outline: 1px solid var(--pp-focus); }
+.interactive tbody tr:focus-visible, .interactive [data-task]:focus-visible, .interactive [data-mark]:focus-visible { outline: 2px solid var(--pp-focus); outline-offset: -2px; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 h2.part { font-size: 16px; margin: 24px 0 8px; }
 .dashboard .totals { color: var(--pp-muted); margin: 0 0 12px; }
