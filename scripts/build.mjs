@@ -60,6 +60,10 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   // Word/Excel converters, loaded by the extension only when an import or export command runs.
   { entryPoints: ['server/src/word/index.ts'], outfile: 'dist/word.js' },
+  // The web build (a `browser` entry in the manifest): the server in a Web Worker, the client in the
+  // web-worker extension host. No Node built-in may reach these: esbuild fails on one.
+  { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/src/browser-extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', target: 'es2022', external: ['vscode'] },
   // The script of the preview and dashboard webviews (a browser page: no Node, no vscode module).
   { entryPoints: ['client/webview/plan-webview.ts'], outfile: 'dist/media/plan-webview.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];

@@ -1,83 +1,28 @@
-// The VS Code client: starts the language server, shows the plan tree, and adds a few commands.
-// Every check, completion and fix comes from the server; the client parses no plan to check it. The
-// Word/Excel commands (word-commands.ts) do read plans and tables: they run the converters of
-// dist/word.js in the extension host.
+// The desktop VS Code extension: the language server runs as a Node process (IPC). The web build
+// (browser-extension.ts) runs the same server in a Web Worker; both share activate.ts.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { PROTOCOL, type TreeChangedParams } from '../../server/src/lsp/protocol';
-import { PlanPanels } from './plan-panels';
-import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
-import { registerWordCommands } from './word-commands';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateWith, clientOptions, type PlanExtension } from './activate';
+import type { WordModule } from './word-commands';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; tree: PlanTreeProvider }> {
+export async function activate(context: vscode.ExtensionContext): Promise<PlanExtension> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'par-plan' }],
-    synchronize: { configurationSection: 'parPlan', fileEvents: vscode.workspace.createFileSystemWatcher('**/.par-plan.json') },
-    initializationOptions: { locale: vscode.env.language, snippetCommand: true },
-    outputChannelName: 'PAR Plan',
-  };
-  client = new LanguageClient('parPlan', vscode.l10n.t('PAR Plan language server'), serverOptions, clientOptions);
-  await client.start();
-
-  // One handler per notification in the client: the tree and the webviews share it.
-  const checked = new vscode.EventEmitter<TreeChangedParams>();
-  client.onNotification(PROTOCOL.treeChanged, (params: TreeChangedParams) => checked.fire(params));
-  const tree = new PlanTreeProvider(client, checked.event);
-  const panels = new PlanPanels(client, context.extensionUri, checked.event);
-  context.subscriptions.push(checked, panels);
-  const view = vscode.window.createTreeView('parPlan.tree', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(view);
-  void vscode.commands.executeCommand('setContext', 'parPlan.treeGrouping', 'section');
-
-  const followCursor = (editor: vscode.TextEditor | undefined) => {
-    if (!view.visible || !editor || editor.document.languageId !== 'par-plan') return;
-    const node = tree.nodeAtLine(editor.selection.active.line);
-    if (node) void view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
-  };
-  context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(() => void tree.refresh()),
-    vscode.window.onDidChangeTextEditorSelection((e) => followCursor(e.textEditor)),
-    vscode.commands.registerCommand('parPlan.reveal', async (uri: vscode.Uri, line: number, character: number) => {
-      const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
-      const position = new vscode.Position(line, character);
-      editor.selection = new vscode.Selection(position, position);
-      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    }),
-    ...(['section', 'lead', 'deadline'] as Grouping[]).map((grouping) =>
-      vscode.commands.registerCommand(`parPlan.tree.groupBy${grouping[0].toUpperCase()}${grouping.slice(1)}`, () => tree.setGrouping(grouping)),
-    ),
-    vscode.commands.registerCommand('parPlan.tree.refresh', () => tree.refresh()),
-    vscode.commands.registerCommand('parPlan.openPreview', (resource?: vscode.Uri) => panels.open('preview', resource instanceof vscode.Uri ? resource : undefined)),
-    vscode.commands.registerCommand('parPlan.openDashboard', (resource?: vscode.Uri) => panels.open('dashboard', resource instanceof vscode.Uri ? resource : undefined)),
-    vscode.commands.registerCommand('parPlan.insertSnippet', async (uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
-      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
-      if (!editor || editor.document.version !== version) return;
-      const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-      await editor.insertSnippet(new vscode.SnippetString(snippet), r);
-    }),
-    vscode.commands.registerCommand('parPlan.fixAll', () => vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll', apply: 'first' })),
-    vscode.commands.registerCommand('parPlan.restartServer', async () => {
-      await client?.restart();
-      await tree.refresh();
-    }),
-    vscode.commands.registerCommand('parPlan.showOutput', () => client?.outputChannel.show()),
-    ...registerWordCommands(context, client.outputChannel),
-  );
-  await tree.refresh();
-  return { client, tree };
+  client = new LanguageClient('parPlan', vscode.l10n.t('PAR Plan language server'), serverOptions, clientOptions());
+  // The converters (dist/word.js) load on first use, so that activation stays light.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return activateWith(context, client, async () => require(context.asAbsolutePath('dist/word.js')) as WordModule);
 }
 
 export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
 }
 
-export type { PlanNode };
+export type { PlanNode } from './activate';

@@ -4,9 +4,8 @@
 // server's re-checks (the diagnostics' debounce), clicks reveal the task in the editor, and the
 // cursor highlights its row in the preview.
 
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PROTOCOL, type DashboardResponse, type DashboardTasksResponse, type PreviewResponse, type TreeChangedParams } from '../../server/src/lsp/protocol';
 
 type Kind = 'preview' | 'dashboard';
@@ -47,7 +46,7 @@ class PlanPanel {
   constructor(
     readonly kind: Kind,
     uri: string,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly extensionUri: vscode.Uri,
     column: vscode.ViewColumn,
     onDispose: () => void,
@@ -70,7 +69,8 @@ class PlanPanel {
 
   private shell(): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(18).toString('base64');
+    // Web Crypto: the web build's extension host has no node:crypto.
+    const nonce = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(18)), (b) => b.toString(16).padStart(2, '0')).join('');
     const media = vscode.Uri.joinPath(this.extensionUri, 'dist', 'media');
     const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'plan.css'));
     const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'plan-webview.js'));
@@ -189,7 +189,7 @@ export class PlanPanels implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly extensionUri: vscode.Uri,
     checked: vscode.Event<TreeChangedParams>,
   ) {

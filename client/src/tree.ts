@@ -2,7 +2,7 @@
 // Its data comes from the server's parse (request parPlan/tree); the tree parses nothing itself.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PROTOCOL, type TreeChangedParams, type TreeResponse } from '../../server/src/lsp/protocol';
 import { treePathAtLine } from './tree-lookup';
 
@@ -56,7 +56,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
 
   /** `checked`: the server's notice that a document was re-checked (parPlan/treeChanged). */
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     checked: vscode.Event<TreeChangedParams>,
   ) {
     checked((params) => {

@@ -1,5 +1,6 @@
 // The messages par-plan adds to LSP, shared by the server and the VS Code client: the tree view's
-// data, the notice that a document was re-checked, and the HTML of the preview and the dashboard.
+// data, the notice that a document was re-checked, the HTML of the preview and the dashboard, and
+// (web build) a file read through the editor.
 
 import type { Range } from 'vscode-languageserver-types';
 import type { PlanTree, Position, TreeItem, TreeSection, TreeTask } from '../engine';
@@ -17,7 +18,20 @@ export const PROTOCOL = {
   dashboard: 'parPlan/dashboard',
   /** Request: the tasks behind a clicked bar or list entry of the dashboard, with their places. */
   dashboardTasks: 'parPlan/dashboardTasks',
+  /** Request from the web server to the client: a file, read with the editor's file system. */
+  readFile: 'parPlan/readFile',
 } as const;
+
+export interface ReadFileParams {
+  uri: string;
+}
+
+/** A file's bytes (base64), or why there are none. Files outside the workspace folders are `missing`. */
+export type ReadFileResult =
+  | { kind: 'file'; base64: string }
+  | { kind: 'missing' }
+  | { kind: 'folder' }
+  | { kind: 'error'; message: string };
 
 export interface TreeParams {
   uri: string;
