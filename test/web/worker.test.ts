@@ -47,7 +47,7 @@ class PageWriter extends AbstractMessageWriter {
     super();
   }
   async write(message: Message) {
-    await this.page.evaluate((m) => (window as unknown as { toServer(m: unknown): void }).toServer(m), message as unknown);
+    await this.page.evaluate((m) => (globalThis as unknown as { toServer(m: unknown): void }).toServer(m), message as unknown);
   }
   end() {}
 }
