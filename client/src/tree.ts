@@ -63,8 +63,12 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
   private grouping: Grouping = 'section';
   private roots: PlanNode[] = [];
 
-  constructor(private readonly client: BaseLanguageClient) {
-    client.onNotification(PROTOCOL.treeChanged, (params: TreeChangedParams) => {
+  /** `checked`: the server's notice that a document was re-checked (parPlan/treeChanged). */
+  constructor(
+    private readonly client: BaseLanguageClient,
+    checked: vscode.Event<TreeChangedParams>,
+  ) {
+    checked((params) => {
       if (params.uri === this.activeUri()) void this.refresh();
     });
   }

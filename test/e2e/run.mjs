@@ -1,7 +1,8 @@
 // Real-editor tests of the par-plan extension in code-server (real VS Code workbench and Node
 // extension host) driven by headless Chromium. Two parts:
 //  1. UI: the packaged .vsix installed as a user would, checked through what a person sees:
-//     the Problems panel, a completion, a quick-fix, the tree view; screenshots as artifacts.
+//     the Problems panel, a completion, a quick-fix, the tree view, the preview and the plan
+//     overview (plan-views.mjs); screenshots as artifacts.
 //  2. The extension-host scenarios of test/extension-host (the same ones test-electron runs).
 // Needs: `bash scripts/e2e/install-real-editor.sh` once, and `npm run package` (done here if missing).
 // Prints one line per check and ends with "N passed, M failed".
@@ -29,6 +30,8 @@ import {
   waitVisible,
   withWorkbench,
 } from './harness.mjs';
+import { planViewChecks } from './plan-views.mjs';
+import { webChecks } from './web.mjs';
 
 const artifacts = join(REPO_ROOT, 'test-results', 'e2e');
 mkdirSync(artifacts, { recursive: true });
@@ -173,8 +176,24 @@ await withWorkbench(
       await waitForText(page, '.pane-body .monaco-list-row', 'mất 3,63, có nhiệm vụ 1,75 điểm');
       await screenshot(page, join(artifacts, 'coverage-tree.png'));
     });
+    // Lines of the sample as the editor has them now: the quick-fix added a comment line above
+    // the deadline it silenced.
+    const silenced = lineOf('deadline: "" # Ô trống');
+    const editorLine = (needle) => {
+      const line = lineOf(needle);
+      return { line: line >= silenced ? line + 1 : line, text: sampleLines[line - 1] };
+    };
+    await planViewChecks({ page, check, artifacts, editorLine });
   },
 );
+
+// 3. The web build: the same .vsix in the web-worker extension host.
+{
+  const webWorkspace = mkdtempSync(join(tmpdir(), 'par-e2e-ws-'));
+  removeOnExit(webWorkspace);
+  cpSync(join(REPO_ROOT, 'samples'), join(webWorkspace, 'samples'), { recursive: true });
+  await webChecks({ check, artifacts, workspace: webWorkspace, vsix });
+}
 
 await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, plan from results, tree, server restart after a crash)', async () => {
   const fresh = mkdtempSync(join(tmpdir(), 'par-e2e-ws-'));

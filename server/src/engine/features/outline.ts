@@ -162,7 +162,8 @@ const bump = (counts: ProblemCounts, severity: Severity) => {
   else counts.infos++;
 };
 
-function quarterKey(analysis: PlanAnalysis, task: TaskModel): string {
+/** "2023-Q4", "recurring", "invalid" or "none": the deadline quarter a task is grouped by. */
+export function quarterKey(analysis: PlanAnalysis, task: TaskModel): string {
   if (!task.deadline || task.deadline.text === null) return 'none';
   const meaning = analysis.deadline(task.deadline);
   if (!meaning || meaning.kind === 'invalid') return 'invalid';
