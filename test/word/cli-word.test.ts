@@ -49,7 +49,7 @@ describe('par-plan export', () => {
     writeFileSync(join(dir, 'ke-hoach.html'), 'giữ nguyên');
     const b = io();
     expect(await runExport(['ha-tinh-2023.par.yaml', '--format', 'html', '-o', 'ke-hoach.html'], b.io)).toBe(2);
-    expect(b.err()).toContain('ke-hoach.html đã có; thêm --force');
+    expect(b.err()).toContain('ke-hoach.html đã có: không ghi đè. Chọn tên khác, hoặc thêm --force để ghi đè.');
     expect(readFileSync(join(dir, 'ke-hoach.html'), 'utf8')).toBe('giữ nguyên');
     const c = io();
     expect(await runExport(['ha-tinh-2023.par.yaml', '-o', 'ke-hoach.html', '--force', '--locale', 'en'], c.io)).toBe(0);
