@@ -1,24 +1,15 @@
 // "New plan from results…": the editor's `par-plan init --results`. A results table (.xlsx, .csv,
 // .docx) or a results file in; a scaffolded plan (and, from a table, its results file beside it) out.
 // The converters (server/src/results) are loaded when the command first runs (activate.ts says how
-// for each build); files go through vscode.workspace.fs, and an existing results file is replaced
-// only when the user says so.
+// for each build); files are written safely through vscode.workspace.fs (safe-write.ts), and an
+// existing results file is replaced only when the user says so.
 
 import * as vscode from 'vscode';
+import { exists, writeSafely } from './safe-write';
 
 export type ResultsModule = typeof import('../../server/src/results');
 
 const baseName = (uri: vscode.Uri) => uri.path.split('/').pop() ?? '';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
-    throw error;
-  }
-}
 
 /** The results file path as the plan names it: relative to the plan's folder. */
 function relativePath(from: vscode.Uri, to: vscode.Uri): string {
@@ -89,11 +80,11 @@ export function registerResultsCommands(loadResults: () => Promise<ResultsModule
         if (choice !== replace) return;
       }
       const comment = `Kết quả Chỉ số CCHC năm ${file['index-year']}${file.issuer ? ` của ${file.issuer}` : ''}, nhập từ ${baseName(picked)} bằng par-plan.`;
-      await vscode.workspace.fs.writeFile(resultsUri, new TextEncoder().encode(results.resultsToYaml(file, comment)));
+      await writeSafely(resultsUri, new TextEncoder().encode(results.resultsToYaml(file, comment)));
     }
     const plan = results.planFromResults(file, { issuer, year, resultsPath: relativePath(target, resultsUri), catalog: results.bundledCatalog(), source: baseName(picked) });
     // The save dialog asked before replacing the plan file.
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(plan));
+    await writeSafely(target, new TextEncoder().encode(plan));
     await vscode.window.showTextDocument(target);
     if (problems.length) {
       const show = vscode.l10n.t('Show');

@@ -7,6 +7,7 @@
 // replaced only once the user agreed (the save dialog asks; a target passed in asks here).
 
 import * as vscode from 'vscode';
+import { exists, writeSafely } from './safe-write';
 
 export type WordModule = typeof import('../../server/src/word');
 /** Gives the Word/Excel converters; called when a command first needs them. */
@@ -18,35 +19,12 @@ interface CommandOptions {
   overwrite?: boolean;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
-    throw error;
-  }
-}
-
 /** True when `target` may be written: it does not exist, the user chose it in the save dialog, or agreed now. */
 async function mayWrite(target: vscode.Uri, fromDialog: boolean, options: CommandOptions | undefined): Promise<boolean> {
   if (fromDialog || options?.overwrite || !(await exists(target))) return true;
   const replace = vscode.l10n.t('Replace');
   const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''), { modal: true }, replace);
   return choice === replace;
-}
-
-/** Writes through a temporary sibling and a rename: a failure midway leaves the target as it was. */
-async function writeSafely(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
-  const name = target.path.split('/').pop() ?? 'par-plan';
-  const temp = vscode.Uri.joinPath(target, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  await vscode.workspace.fs.writeFile(temp, bytes);
-  try {
-    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
-  } catch (error) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-    throw error;
-  }
 }
 
 /** Runs a command's work; an unexpected exception (a bug) is shown and logged with its stack instead of vanishing. */
