@@ -1,9 +1,9 @@
 // Shared helpers for tests that run the engine in-process.
 
-import { PlanAnalysis, bundledCatalog, bundledRegistry, type AnalysisOptions, type Finding } from '../../server/src/engine';
+import { PlanAnalysis, bundledCatalog, bundledUnits, type AnalysisOptions, type Finding } from '../../server/src/engine';
 import { DEFAULT_OPTIONS } from '../../server/src/engine/analysis';
 
-export const bundledData = () => ({ catalog: bundledCatalog(), registry: bundledRegistry() });
+export const bundledData = () => ({ catalog: bundledCatalog(), units: bundledUnits() });
 
 export function analyze(text: string, options: Partial<AnalysisOptions> = {}): PlanAnalysis {
   return new PlanAnalysis(text, bundledData(), { ...DEFAULT_OPTIONS, ...options });

@@ -6,6 +6,8 @@ import type { Catalog } from './data/catalog';
 import { parseDeadline, type DeadlineMeaning } from './data/deadline';
 import { forgetPlainData, toPlainData } from './plain-data';
 import type { UnitRegistry } from './data/registry';
+import { provinceFor, registryFor, type UnitData } from './data/unit-data';
+import type { ProvinceRecord } from './data/provinces';
 import { readUnitPhrase, type UnitPart } from './data/unit-phrase';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import { messagesFor, type Messages } from './messages';
@@ -20,7 +22,8 @@ import { checkLimits, utf8Length } from './limits';
 
 export interface EngineData {
   catalog: Catalog;
-  registry: UnitRegistry;
+  /** Units of every province; the plan's issuer selects its registry (`PlanAnalysis.registry`). */
+  units: UnitData;
 }
 
 export interface AnalysisOptions {
@@ -276,26 +279,48 @@ export class PlanAnalysis {
     return { analysis: previous, offset: toPrevious(offset), toCurrent };
   }
 
-  get planYear(): number | undefined {
+  /**
+   * A header value without parsing this version when the edit is after the plan header: completion
+   * asks for the year and the registry on every keystroke.
+   */
+  private fromHeader<T>(read: (analysis: PlanAnalysis) => T): T {
     if (!this.modelCache && this.predecessor && !this.predecessor.analysis.retired && this.predecessor.analysis.modelCache) {
-      // Completion asks for the year on every keystroke: take it from the previous version when the
-      // edit is after the plan header, without parsing this one.
       const previous = this.predecessor.analysis;
       const change = this.change;
       const header = previous.model.header;
       const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
-      if (change && header && change.start > headerEnd) return previous.planYear;
+      if (change && header && change.start > headerEnd) return read(previous);
     }
-    return this.model.header?.year?.value;
+    return read(this);
+  }
+
+  get planYear(): number | undefined {
+    return this.fromHeader((a) => a.model.header?.year?.value);
+  }
+
+  /** The text of `plan.issuer`, which selects the province. */
+  get issuer(): string | undefined {
+    return this.fromHeader((a) => a.model.header?.issuer?.text);
+  }
+
+  /** The plan's province, when the issuer names one. */
+  get province(): ProvinceRecord | undefined {
+    return provinceFor(this.data.units, this.issuer);
+  }
+
+  /** The unit registry of the plan's province: base + province + overlays (built once per province). */
+  get registry(): UnitRegistry {
+    return registryFor(this.data.units, this.issuer);
   }
 
   /** The units a lead/support entry names, each with its range in the document. */
   unitParts(entry: UnitEntry): LocatedUnitPart[] {
-    let byNode = unitPartCache.get(this.data.registry);
-    if (!byNode) unitPartCache.set(this.data.registry, (byNode = new WeakMap()));
+    const registry = this.registry;
+    let byNode = unitPartCache.get(registry);
+    if (!byNode) unitPartCache.set(registry, (byNode = new WeakMap()));
     let parts = byNode.get(entry.node);
     if (!parts) {
-      const matched = readUnitPhrase(this.data.registry, entry.text);
+      const matched = readUnitPhrase(registry, entry.text);
       const map = matched.length ? scalarSourceMap(this.text, entry.node) : null;
       parts = matched.map((part) => new LocatedUnitPart(part, entry.node, valueRangeInSource(this.text, entry.node, part.range, map), map !== null));
       byNode.set(entry.node, parts);

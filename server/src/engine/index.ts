@@ -5,7 +5,9 @@ export { PlanAnalysis, DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, t
 export { CONFIG_FILE_NAME, DEFAULT_LIMITS, defaultConfig, readConfig, type Limits, type PlanConfig, type ConfigProblem } from './config';
 export { buildCatalog, checkCatalogFile, type Catalog, type CatalogFile } from './data/catalog';
 export { buildRegistry, checkRegistryFile, type RegistryFile, type UnitRegistry } from './data/registry';
-export { bundledCatalog, bundledRegistry } from './data/bundled';
+export { bundledCatalog, bundledUnits } from './data/bundled';
+export { registryFor, provinceFor, withOverlay, unitIdsOf, type UnitData, type UnitLayer } from './data/unit-data';
+export { checkProvincesFile, provinceTitle, type ProvinceRecord } from './data/provinces';
 export { parseDeadline, type DeadlineMeaning } from './data/deadline';
 export { applyEdits } from './edits';
 export { LineIndex } from './parse';

@@ -7,9 +7,10 @@ import {
   CONFIG_FILE_NAME,
   RULE_CODES,
   buildCatalog,
-  buildRegistry,
   bundledCatalog,
-  bundledRegistry,
+  bundledUnits,
+  unitIdsOf,
+  withOverlay,
   checkCatalogFile,
   checkRegistryFile,
   defaultConfig,
@@ -19,7 +20,7 @@ import {
   type EngineData,
   type PlanConfig,
   type RegistryFile,
-  type UnitRegistry,
+  type UnitData,
 } from '../engine';
 
 export interface HostProblem {
@@ -61,7 +62,7 @@ function readJson(path: string): { value?: unknown; error?: string } {
 export class NodeHost {
   private readonly configCache = new Map<string, string | undefined>();
   private readonly catalogCache = new Map<string, Catalog | HostProblem[]>();
-  private readonly registryCache = new Map<string, UnitRegistry | HostProblem[]>();
+  private readonly registryCache = new Map<string, UnitData | HostProblem[]>();
 
   /**
    * @param explicitConfig a config file named on the command line; it applies to every plan.
@@ -112,8 +113,8 @@ export class NodeHost {
     }
     const base = configPath ? dirname(configPath) : dirname(resolve(planPath));
     const catalog = config.catalog ? this.loadCatalog(base, config.catalog, problems) : bundledCatalog();
-    const registry = config.registry ? this.loadRegistry(base, config.registry, problems) : { registry: bundledRegistry() };
-    return { config, configPath, data: { catalog, registry: registry.registry }, registryFile: registry.file, problems };
+    const registry = config.registry ? this.loadRegistry(base, config.registry, problems) : { units: bundledUnits() };
+    return { config, configPath, data: { catalog, units: registry.units }, registryFile: registry.file, problems };
   }
 
   /** Resolves a data file path from a config; refuses paths that leave the workspace. */
@@ -152,26 +153,30 @@ export class NodeHost {
   }
 
   /**
-   * A unit registry file named in a config or an editor setting; problems are reported and the
-   * bundled one used. `file` is the file whose registry is returned; unset for the bundled one.
+   * A unit registry file named in a config or an editor setting: an overlay that extends the bundled
+   * units (schemas/par-units.schema.json). Problems are reported and the bundled units used alone.
+   * `file` is the overlay in use; unset when none is.
    */
-  loadRegistry(base: string, path: string, problems: HostProblem[]): { registry: UnitRegistry; file?: string } {
+  loadRegistry(base: string, path: string, problems: HostProblem[]): { units: UnitData; file?: string } {
     const full = this.dataPath(base, path, problems, 'registry');
-    if (!full) return { registry: bundledRegistry() };
+    if (!full) return { units: bundledUnits() };
     if (!this.registryCache.has(full)) {
       const json = readJson(full);
-      const fileProblems = json.error ? [{ path: '', message: json.error }] : checkRegistryFile(json.value);
+      const bundled = bundledUnits();
+      const fileProblems = json.error ? [{ path: '', message: json.error }] : checkRegistryFile(json.value, unitIdsOf(bundled));
       this.registryCache.set(
         full,
-        fileProblems.length ? fileProblems.map((p) => ({ file: full, message: `${p.path || '(root)'}: ${p.message}` })) : buildRegistry(json.value as RegistryFile),
+        fileProblems.length
+          ? fileProblems.map((p) => ({ file: full, message: `${p.path || '(root)'}: ${p.message}` }))
+          : withOverlay(bundled, { file: json.value as RegistryFile, label: full, user: true }),
       );
     }
     const cached = this.registryCache.get(full)!;
     if (Array.isArray(cached)) {
       problems.push(...cached, { file: full, message: 'using the bundled registry' });
-      return { registry: bundledRegistry() };
+      return { units: bundledUnits() };
     }
-    return { registry: cached, file: full };
+    return { units: cached, file: full };
   }
 }
 

@@ -17,7 +17,7 @@ import {
   type Location,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PlanAnalysis, bundledCatalog, bundledRegistry, defaultConfig, type AnalysisOptions, type EngineData, type Locale, type SeverityOrOff } from '../engine';
+import { PlanAnalysis, bundledCatalog, bundledUnits, defaultConfig, type AnalysisOptions, type EngineData, type Locale, type SeverityOrOff } from '../engine';
 import { codeActions } from '../engine/features/code-actions';
 import { completionsAt } from '../engine/features/completion';
 import { hoverAt } from '../engine/features/hover';
@@ -42,13 +42,13 @@ export interface EditorSettings {
 interface DocumentSettings {
   data: EngineData;
   options: AnalysisOptions;
-  /** The file of the registry in use, for go-to-definition; unset when not found. */
+  /** The user's registry overlay in use, for go-to-definition; unset when there is none. */
   registryFile: string | undefined;
 }
 
 const VALIDATION_DELAY_MS = 15;
-/** The bundled registry next to the bundle (dist/../schemas) or the sources. */
-const bundledRegistryFile = [join(__dirname, '..', 'schemas', 'units.ha-tinh.json'), join(__dirname, '..', '..', '..', 'schemas', 'units.ha-tinh.json')].find((f) => existsSync(f));
+/** The bundled unit files next to the bundle (dist/../schemas/units) or the sources. */
+const bundledUnitsDir = [join(__dirname, '..', 'schemas', 'units'), join(__dirname, '..', '..', '..', 'schemas', 'units')].find((d) => existsSync(join(d, 'base.json')));
 
 export class PlanLanguageServer {
   /** The change that made each document's current version, in offsets of the version before it. */
@@ -156,7 +156,7 @@ export class PlanLanguageServer {
       if (!a) return null;
       const found = unitAt(a, a.lines.offsetAt(p.position));
       if (!found || found.part.unitIds.length !== 1) return null;
-      return this.registryLocation(p.textDocument.uri, found.part.unitIds[0]);
+      return this.registryLocation(p.textDocument.uri, found.part.unitIds[0], a.province?.id);
     }, null));
     c.onRequest(PROTOCOL.tree, this.guard((p: TreeParams): TreeResponse | null => {
       const a = this.analysisOf(p.uri);
@@ -224,7 +224,7 @@ export class PlanLanguageServer {
     const editor = this.editorSettings;
     const problems: HostProblem[] = [];
     let config = defaultConfig();
-    let data: EngineData = { catalog: bundledCatalog(), registry: bundledRegistry() };
+    let data: EngineData = { catalog: bundledCatalog(), units: bundledUnits() };
     let registryFile: string | undefined;
     if (uri.startsWith('file:')) {
       const path = fileURLToPath(uri);
@@ -237,7 +237,7 @@ export class PlanLanguageServer {
       if (editor.catalog) data = { ...data, catalog: this.host.loadCatalog(base, editor.catalog, problems) };
       if (editor.registry) {
         const loaded = this.host.loadRegistry(base, editor.registry, problems);
-        data = { ...data, registry: loaded.registry };
+        data = { ...data, units: loaded.units };
         registryFile = loaded.file;
       }
     }
@@ -252,7 +252,7 @@ export class PlanLanguageServer {
     const settings: DocumentSettings = {
       data,
       options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits },
-      registryFile: registryFile ?? bundledRegistryFile,
+      registryFile,
     };
     this.settingsCache.set(uri, settings);
     return settings;
@@ -296,19 +296,23 @@ export class PlanLanguageServer {
     }
   }
 
-  private registryLocation(uri: string, unitId: string): Location | null {
-    const file = this.settingsFor(uri).registryFile;
-    if (!file) return null;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return null;
+  /** Where a unit is defined: the user's overlay, else the province's bundled overlay, else the base. */
+  private registryLocation(uri: string, unitId: string, provinceId: string | undefined): Location | null {
+    const bundled = bundledUnitsDir ? [provinceId && join(bundledUnitsDir, `${provinceId}.json`), join(bundledUnitsDir, 'base.json')] : [];
+    for (const file of [this.settingsFor(uri).registryFile, ...bundled]) {
+      if (!file) continue;
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      const at = text.indexOf(`"id": "${unitId}"`);
+      if (at === -1) continue;
+      const start = LineIndex.of(text).positionAt(at);
+      return { uri: pathToFileURL(file).href, range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
     }
-    const at = text.indexOf(`"id": "${unitId}"`);
-    if (at === -1) return null;
-    const start = LineIndex.of(text).positionAt(at);
-    return { uri: pathToFileURL(file).href, range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
+    return null;
   }
 }
 

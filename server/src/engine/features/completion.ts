@@ -306,7 +306,7 @@ function unitDay(analysis: PlanAnalysis, ctx: ValueContext, year: number | undef
 function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext): CompletionEntry[] {
   // headerFacts starts from analysis.planYear and reads the header text only when that is unknown.
   const day = unitDay(analysis, ctx, headerFacts(analysis).year);
-  const candidates = candidatesOf(analysis.data.registry, analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
+  const candidates = candidatesOf(analysis.registry, analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
   const typed = norm(ctx.typed);
   const out = new Map<string, CompletionEntry>();
 

@@ -199,7 +199,7 @@ function unitHover(analysis: PlanAnalysis, task: TaskModel, entry: UnitEntry, of
   const found = partAt(analysis, entry, offset);
   if (!found) return null;
   const { part, range } = found;
-  const registry = analysis.data.registry;
+  const registry = analysis.registry;
   if (part.kind === 'unknown') {
     const suggestions = suggestUnits(registry, part.text).map((s) => escapeMd(s.name));
     return { markdown: [`**${escapeMd(part.text)}**`, text.hoverUnknownUnit(escapeMd(part.text), suggestions)].join('\n\n'), range };

@@ -46,6 +46,7 @@ interface TaskFindings {
   data: PlanAnalysis['data'];
   options: PlanAnalysis['options'];
   planYear: number | undefined;
+  registry: PlanAnalysis['registry'];
   findings: Finding[];
 }
 
@@ -85,10 +86,11 @@ export function runRules(analysis: PlanAnalysis): Finding[] {
   for (const c of contexts) c.ctx = contextFor(c.rule, c.into);
   const { data, options } = analysis;
   const planYear = analysis.planYear;
+  const registry = analysis.registry;
   for (const task of analysis.model.tasks) {
     const start = task.node.range![0];
     const kept = taskFindings.get(task);
-    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear) {
+    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear && kept.registry === registry) {
       const delta = start - kept.start;
       for (const f of kept.findings) findings.push(delta === 0 ? f : moved(f, delta));
       continue;
@@ -99,7 +101,7 @@ export function runRules(analysis: PlanAnalysis): Finding[] {
       c.rule.checkTask!(task, c.ctx!);
       own.push(...c.into);
     }
-    taskFindings.set(task, { start, data, options, planYear, findings: own });
+    taskFindings.set(task, { start, data, options, planYear, registry, findings: own });
     findings.push(...own);
   }
   return findings;

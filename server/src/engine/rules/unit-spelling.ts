@@ -10,7 +10,7 @@ export const unitSpellingRule: Rule = {
   code: 'par/unit-spelling',
   defaultSeverity: 'info',
   checkTask(task, ctx) {
-    const registry = ctx.analysis.data.registry;
+    const registry = ctx.analysis.registry;
     forEachTaskUnit(ctx.analysis, task, ({ field, entry, part }) => {
       const issue = spellingIssue(part.part, registry);
       if (!issue) return;

@@ -34,7 +34,7 @@ export const unitSupersededRule: Rule = {
   defaultSeverity: 'warning',
   checkTask(task, ctx) {
     const { analysis, msg } = ctx;
-    const registry = analysis.data.registry;
+    const registry = analysis.registry;
     const successorNames = (ids: string[] | undefined) => (ids ?? []).map((s) => registry.units.get(s)?.name ?? s);
     // Most units never change: the task's basis is worked out only for one that has dates.
     let basis: Basis | undefined;

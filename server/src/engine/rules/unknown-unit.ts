@@ -12,7 +12,7 @@ export const unknownUnitRule: Rule = {
     forEachTaskUnit(ctx.analysis, task, ({ field, entry, part }) => {
       if (part.kind !== 'unknown') return;
       if (flowListSplits(ctx.analysis, field).some((s) => entry.index >= field.entries[s.first].index && entry.index <= field.entries[s.last].index)) return;
-      const suggestions = suggestUnits(ctx.analysis.data.registry, part.text);
+      const suggestions = suggestUnits(ctx.analysis.registry, part.text);
       ctx.report({
         range: part.sourceRange,
         message: ctx.msg.unknownUnit(part.text, suggestions.map((s) => s.name)),
