@@ -83,6 +83,8 @@ export interface UnitRegistry {
   roles: readonly (readonly string[])[];
   /** The data this registry was built from, for messages: "base", "ha-tinh", a user file. */
   layers: readonly string[];
+  /** The user's overlay among them (the last one), where a new unit belongs. */
+  userOverlay?: string;
   units: ReadonlyMap<string, UnitRecord>;
   aliases: readonly Alias[];
   trie: TrieNode;
@@ -203,6 +205,7 @@ export interface RegistryContext {
   province?: ProvinceRecord;
   provinces?: ProvinceTable;
   layers?: readonly string[];
+  userOverlay?: string;
 }
 
 const LEVELS: Record<ProvinceForm, string[][]> = { 'tỉnh': [['tinh']], 'thành phố': [['thanh', 'pho'], ['tp']] };
@@ -245,6 +248,7 @@ export function buildRegistry(file: RegistryFile, context: RegistryContext = {})
     levels: LEVELS[context.province?.form ?? 'tỉnh'],
     roles,
     layers: context.layers ?? [file.id],
+    userOverlay: context.userOverlay,
     units,
     aliases,
     trie,
@@ -261,15 +265,29 @@ export interface UnitSuggestion {
   distance: number;
 }
 
-/** Did-you-mean: the closest unit names to a phrase nobody recognised, by folded edit distance. */
+// Words that fix a unit's level: a commune-level name is never "corrected" to a provincial body.
+const LEVEL_WORDS = ['xa', 'phuong', 'dac khu', 'huyen', 'quan', 'thi tran'];
+
+function levelWordsOf(folded: string): string[] {
+  return LEVEL_WORDS.filter((w) => new RegExp(`(^| )${w}( |$)`).test(folded));
+}
+
+/**
+ * Did-you-mean: the closest unit names to a phrase nobody recognised, by folded edit distance. A
+ * candidate keeps the phrase's level words (xã, huyện...), and in a centrally-run city "tỉnh" is read
+ * as the city's own "thành phố" ("Công an tỉnh" → "Công an thành phố").
+ */
 export function suggestUnits(registry: UnitRegistry, text: string, limit = 3): UnitSuggestion[] {
-  const target = fold(text).replace(/^(tat ca |toan bo )?cac /, '');
+  let target = fold(text).replace(/^(tat ca |toan bo )?cac /, '');
   if (!target) return [];
+  if (registry.province?.form === 'thành phố') target = target.replace(/(^| )tinh( |$)/g, '$1thanh pho$2');
+  const levels = levelWordsOf(target);
   const max = Math.max(2, Math.floor(target.length / 4));
   const best = new Map<string, UnitSuggestion>();
   for (const alias of registry.aliases) {
     if (alias.unitIds.length !== 1) continue;
     const candidate = alias.tokens.join(' ');
+    if (levels.length && levelWordsOf(candidate).join() !== levels.join()) continue;
     const distance = editDistance(target, candidate, max);
     if (distance > max) continue;
     const unitId = alias.unitIds[0];
@@ -277,7 +295,9 @@ export function suggestUnits(registry: UnitRegistry, text: string, limit = 3): U
     const previous = best.get(unitId);
     if (!previous || distance < previous.distance) best.set(unitId, { unitId, name: unit.name, distance });
   }
-  return [...best.values()].sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, limit);
+  const sorted = [...best.values()].sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
+  // Far behind the closest name, a candidate is noise.
+  return sorted.filter((s) => s.distance <= sorted[0].distance + 2).slice(0, limit);
 }
 
 /** The unit exists on that day; an interim unit never officially does. With no day known, only interim units are out. */

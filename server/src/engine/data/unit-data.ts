@@ -67,14 +67,16 @@ function filler(province: ProvinceRecord | undefined): (text: string) => string 
   };
 }
 
-function composeFile(data: UnitData, province: ProvinceRecord | undefined): { file: RegistryFile; labels: string[] } {
+function composeFile(data: UnitData, province: ProvinceRecord | undefined): { file: RegistryFile; labels: string[]; userOverlay?: string } {
   const units = new Map<string, UnitRecord>();
   const phrases: PhraseRecord[] = [];
   const roles: string[] = [];
   const labels: string[] = [];
+  let userOverlay: string | undefined;
   for (const layer of data.layers) {
     if (layer.file.province && layer.file.province !== province?.id) continue;
     labels.push(layer.label);
+    if (layer.user) userOverlay = layer.label;
     for (const unit of layer.file.units) merge(units, unit);
     phrases.push(...(layer.file.phrases ?? []));
     roles.push(...(layer.file.roles ?? []));
@@ -98,7 +100,7 @@ function composeFile(data: UnitData, province: ProvinceRecord | undefined): { fi
     .filter((p) => p.units.every((id) => keptIds.has(id)))
     .map((p) => ({ text: fill(p.text), units: p.units }));
   const id = province ? `${data.layers[0]?.file.id ?? 'units'}+${province.id}` : (data.layers[0]?.file.id ?? 'units');
-  return { file: { id, units: filled, phrases: filledPhrases, roles }, labels };
+  return { file: { id, units: filled, phrases: filledPhrases, roles }, labels, userOverlay };
 }
 
 const registries = new WeakMap<UnitData, Map<string, UnitRegistry>>();
@@ -126,8 +128,8 @@ export function registryFor(data: UnitData, issuer: string | undefined): UnitReg
   const key = province?.id ?? '';
   let registry = byProvince.get(key);
   if (!registry) {
-    const { file, labels } = composeFile(data, province);
-    registry = buildRegistry(file, { province, provinces: data.provinces, layers: labels });
+    const { file, labels, userOverlay } = composeFile(data, province);
+    registry = buildRegistry(file, { province, provinces: data.provinces, layers: labels, userOverlay });
     byProvince.set(key, registry);
   }
   return registry;

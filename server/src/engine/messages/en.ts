@@ -116,4 +116,17 @@ export const en: Messages = {
   taskWithoutText: () => '(task without text)',
   sectionWithoutArea: () => '(section without an area)',
   itemWithoutCode: () => '(no criterion code)',
+
+  unitDataUsed: (province, overlays, userOverlay) =>
+    `Data used: the national base` + (province ? ` for ${province}` : ' (no province recognised in "plan.issuer")') +
+    (overlays.length ? `, with ${list(overlays)}` : '') + '.' +
+    (userOverlay
+      ? ` If this is a real unit of the province, add it to the overlay "${userOverlay}".`
+      : ' If this is a real unit of the province, write an overlay with "par-plan units init" and name it as "registry" in .par-plan.json.'),
+  unitOfOtherProvince: (text, named, ours, mergedIntoOurs) =>
+    `"${text}" carries the name of ${named}` +
+    (mergedIntoOurs && ours ? `, merged into ${ours} since 1/7/2025.` : ours ? `, but the plan is issued by ${ours}.` : '.'),
+  issuerSucceeded: (named, successor, lastDay, year) =>
+    `${named} existed only until ${lastDay}; a plan for ${year} belongs to ${successor}.`,
+  unknownUnitSuggestion: (suggestions) => `Did you mean ${list(suggestions)}?`,
 };

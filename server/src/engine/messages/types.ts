@@ -62,4 +62,13 @@ export interface Messages {
   taskWithoutText(): string;
   sectionWithoutArea(): string;
   itemWithoutCode(): string;
+
+  // --- units of every province --------------------------------------------------------------
+  /** After an unknown unit: which data was read ("tỉnh Nghệ An"; the overlays) and how to add a unit. */
+  unitDataUsed(province: string | undefined, overlays: string[], userOverlay: string | undefined): string;
+  /** A known body with another province's name ("Thuế tỉnh Hà Tĩnh" in a plan of tỉnh Nghệ An). */
+  unitOfOtherProvince(text: string, named: string, ours: string | undefined, mergedIntoOurs: boolean): string;
+  /** plan.issuer names a province that merged into (or was renamed to) another before the plan year. */
+  issuerSucceeded(named: string, successor: string, lastDay: string, year: number): string;
+  unknownUnitSuggestion(suggestions: string[]): string;
 }

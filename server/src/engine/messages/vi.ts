@@ -142,4 +142,17 @@ export const vi: Messages = {
   taskWithoutText: () => '(nhiệm vụ chưa có nội dung)',
   sectionWithoutArea: () => '(phần chưa có lĩnh vực)',
   itemWithoutCode: () => '(không có mã tiêu chí)',
+
+  unitDataUsed: (province, overlays, userOverlay) =>
+    `Danh mục đã dùng: dữ liệu chung` + (province ? ` cho ${province}` : ' (chưa xác định được tỉnh từ "plan.issuer")') +
+    (overlays.length ? `, bổ sung ${list(overlays)}` : '') + '.' +
+    (userOverlay
+      ? ` Nếu đây là đơn vị có thật của địa phương, thêm vào tệp bổ sung "${userOverlay}".`
+      : ' Nếu đây là đơn vị có thật của địa phương, tạo tệp bổ sung bằng lệnh "par-plan units init" rồi khai báo "registry" trong .par-plan.json.'),
+  unitOfOtherProvince: (text, named, ours, mergedIntoOurs) =>
+    `"${text}" mang tên ${named}` +
+    (mergedIntoOurs && ours ? `, đã hợp nhất vào ${ours} từ 1/7/2025.` : ours ? `, nhưng kế hoạch do ${ours} ban hành.` : '.'),
+  issuerSucceeded: (named, successor, lastDay, year) =>
+    `${named} chỉ tồn tại đến hết ngày ${lastDay}; kế hoạch năm ${year} thuộc ${successor}.`,
+  unknownUnitSuggestion: (suggestions) => `Có phải ý bạn là ${list(suggestions)}?`,
 };
