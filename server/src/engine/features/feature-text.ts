@@ -78,10 +78,10 @@ const vi: FeatureText = {
   levelName: (level) => (level === 'TC' ? 'Tiêu chí (TC)' : 'Tiêu chí thành phần (TCTP)'),
   unitKind: (kind) =>
     ({
-      province: 'UBND tỉnh',
-      department: 'Sở, cơ quan chuyên môn thuộc UBND tỉnh',
-      'provincial-agency': 'Cơ quan, đơn vị thuộc tỉnh',
-      'central-agency': 'Cơ quan Trung ương đóng trên địa bàn tỉnh',
+      province: 'Chính quyền cấp tỉnh',
+      department: 'Sở, cơ quan chuyên môn thuộc UBND cấp tỉnh',
+      'provincial-agency': 'Cơ quan, đơn vị cấp tỉnh',
+      'central-agency': 'Cơ quan Trung ương đóng trên địa bàn',
       'local-government': 'Chính quyền địa phương',
       organisation: 'Tổ chức, hội, doanh nghiệp',
       group: 'Nhóm đơn vị',

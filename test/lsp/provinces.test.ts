@@ -1,0 +1,66 @@
+// The province fixtures through the built server: diagnostics as marked inline, and no hover or
+// completion answer that names another province.
+
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LineIndex } from '../../server/src/engine/parse';
+import { describeFinding, parseExpectations } from '../support/expectations';
+import { TestClient, fileUri, type Published } from '../support/lsp-client';
+import { TYPED_PREFIXES, otherProvinceNames, ownProvinceOf, provinceDir, provinceFixtures, readProvinceFixture, unitEntries } from '../support/provinces';
+
+const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
+const described = (p: Published) =>
+  p.diagnostics
+    .map((d) => describeFinding({ line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: SEVERITY[d.severity], code: d.code }))
+    .sort();
+
+let client: TestClient;
+
+beforeAll(async () => {
+  client = new TestClient();
+  await client.initialize({ locale: 'vi' });
+});
+
+afterAll(async () => {
+  await client?.stop();
+});
+
+describe('province fixtures (server)', () => {
+  for (const name of provinceFixtures) {
+    it(name, async () => {
+      const text = readProvinceFixture(name);
+      const own = ownProvinceOf(text);
+      const uri = fileUri(join(provinceDir, name));
+      const published = client.diagnostics(uri);
+      await client.open(uri, text);
+      expect(described(await published)).toEqual(parseExpectations(text).map(describeFinding).sort());
+
+      const lines = LineIndex.of(text);
+      for (const entry of unitEntries(text)) {
+        const position = lines.positionAt(entry.offset + 1);
+        const hover = await client.request<{ contents: { value: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } } } | null>('textDocument/hover', { textDocument: { uri }, position });
+        if (!hover) continue;
+        const written = text.slice(lines.offsetAt(hover.range.start), lines.offsetAt(hover.range.end));
+        expect(otherProvinceNames(hover.contents.value, own, [written]), `hover on "${entry.text}"`).toEqual([]);
+      }
+
+      // Completion while typing the first lead unit, as an editor sends it: the whole new text.
+      const first = unitEntries(text)[0];
+      let version = 2;
+      let answered = 0;
+      for (const typed of TYPED_PREFIXES) {
+        const edited = text.slice(0, first.offset) + typed + text.slice(first.offset + first.text.length);
+        await client.change(uri, version++, edited);
+        const at = LineIndex.of(edited).positionAt(first.offset + typed.length);
+        const result = await client.request<{ items: { label: string; detail?: string; documentation?: { value: string } | string; textEdit?: { newText: string } }[] }>('textDocument/completion', { textDocument: { uri }, position: at });
+        if (result.items.length) answered++;
+        for (const item of result.items) {
+          const doc = typeof item.documentation === 'string' ? item.documentation : item.documentation?.value ?? '';
+          const shown = [item.label, item.detail ?? '', doc, item.textEdit?.newText ?? ''].join('\n');
+          expect(otherProvinceNames(shown, own), `completion "${typed}" → ${item.label}`).toEqual([]);
+        }
+      }
+      expect(answered).toBeGreaterThanOrEqual(TYPED_PREFIXES.length - 1);
+    });
+  }
+});
