@@ -2,11 +2,14 @@
 // overlays that extend. Fixtures carry their expected findings inline; every hover and completion
 // on them must name no other province.
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { PlanAnalysis } from '../../server/src/engine';
 import { DEFAULT_OPTIONS } from '../../server/src/engine/analysis';
 import { bundledCatalog, bundledUnits } from '../../server/src/engine/data/bundled';
-import { provinceOfIssuer } from '../../server/src/engine/data/provinces';
+import { checkProvincesFile, provinceOfIssuer } from '../../server/src/engine/data/provinces';
 import { checkRegistryFile, suggestUnits } from '../../server/src/engine/data/registry';
 import { registryFor, unitIdsOf, withOverlay } from '../../server/src/engine/data/unit-data';
 import { matchUnitPhrase } from '../../server/src/engine/data/unit-phrase';
@@ -189,5 +192,32 @@ describe('overlays extend the bundled units', () => {
     const [finding] = new PlanAnalysis(plan, { catalog: bundledCatalog(), units: data }, DEFAULT_OPTIONS).findings().filter((f) => f.message.includes('Sinh vật cảnh'));
     expect(finding.message).toContain('tỉnh Nghệ An');
     expect(finding.message).toContain('"units.json"');
+  });
+});
+
+describe('the data files and their schemas', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const json = (path: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', path), 'utf8'));
+  const unitsSchema = ajv.compile(json('schemas/par-units.schema.json'));
+
+  it('every bundled unit file and the provinces file are valid', () => {
+    for (const file of ['schemas/units/base.json', ...readdirSync(join(__dirname, '..', '..', 'schemas', 'units')).map((f) => `schemas/units/${f}`)]) {
+      expect(unitsSchema(json(file)), `${file}: ${ajv.errorsText(unitsSchema.errors)}`).toBe(true);
+    }
+    const provincesSchema = ajv.compile(json('schemas/par-provinces.schema.json'));
+    expect(provincesSchema(json('schemas/provinces.json')), ajv.errorsText(provincesSchema.errors)).toBe(true);
+    expect(checkProvincesFile(json('schemas/provinces.json'))).toEqual([]);
+  });
+
+  it('the schema and the checker refuse the same broken overlays', () => {
+    const broken = [
+      { id: 'x', units: [{ id: 'a', name: 'A', kind: 'sở' }] },
+      { id: 'x', units: [{ id: 'a', name: 'A', kind: 'department', validTo: '1/3/2025' }] },
+      { id: 'x', units: [{ id: 'a', name: 'A', kind: 'department', onlyForm: 'huyện' }] },
+    ];
+    for (const file of broken) {
+      expect(unitsSchema(file), JSON.stringify(file)).toBe(false);
+      expect(checkRegistryFile(file).length, JSON.stringify(file)).toBeGreaterThan(0);
+    }
   });
 });
