@@ -10,7 +10,7 @@ import { PlanAnalysis } from '../../server/src/engine';
 import { DEFAULT_OPTIONS } from '../../server/src/engine/analysis';
 import { bundledCatalog, bundledUnits } from '../../server/src/engine/data/bundled';
 import { checkProvincesFile, provinceOfIssuer } from '../../server/src/engine/data/provinces';
-import { checkRegistryFile, suggestUnits } from '../../server/src/engine/data/registry';
+import { checkRegistryFile, suggestUnits, type RegistryFile } from '../../server/src/engine/data/registry';
 import { registryFor, unitIdsOf, withOverlay } from '../../server/src/engine/data/unit-data';
 import { matchUnitPhrase } from '../../server/src/engine/data/unit-phrase';
 import { completionsAt } from '../../server/src/engine/features/completion';
@@ -177,7 +177,7 @@ describe('overlays extend the bundled units', () => {
   });
 
   it('adds units and names, keeps the bundled ones, and applies to its province only', () => {
-    const data = withOverlay(units, { file: overlay, label: 'units.json', user: true });
+    const data = withOverlay(units, { file: overlay as unknown as RegistryFile, label: 'units.json', user: true });
     const nghe = registryFor(data, 'UBND tỉnh Nghệ An');
     expect(matchUnitPhrase(nghe, 'Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh; Sở Nội vụ tỉnh nhà; Sở Tư pháp').map((p) => p.unitIds[0])).toEqual([
       'trung-tam-xtdt', 'so-noi-vu', 'so-tu-phap',
@@ -187,7 +187,7 @@ describe('overlays extend the bundled units', () => {
   });
 
   it('tells in the unknown-unit message which data was used and where to add a unit', () => {
-    const data = withOverlay(units, { file: overlay, label: 'units.json', user: true });
+    const data = withOverlay(units, { file: overlay as unknown as RegistryFile, label: 'units.json', user: true });
     const plan = readProvinceFixture('nghe-an-2026.par.yaml').replace('- Sở Tư pháp', '- Hội Sinh vật cảnh tỉnh');
     const [finding] = new PlanAnalysis(plan, { catalog: bundledCatalog(), units: data }, DEFAULT_OPTIONS).findings().filter((f) => f.message.includes('Sinh vật cảnh'));
     expect(finding.message).toContain('tỉnh Nghệ An');

@@ -279,28 +279,42 @@ export class PlanAnalysis {
     return { analysis: previous, offset: toPrevious(offset), toCurrent };
   }
 
-  /**
-   * A header value without parsing this version when the edit is after the plan header: completion
-   * asks for the year and the registry on every keystroke.
-   */
-  private fromHeader<T>(read: (analysis: PlanAnalysis) => T): T {
-    if (!this.modelCache && this.predecessor && !this.predecessor.analysis.retired && this.predecessor.analysis.modelCache) {
-      const previous = this.predecessor.analysis;
-      const change = this.change;
-      const header = previous.model.header;
-      const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
-      if (change && header && change.start > headerEnd) return read(previous);
-    }
-    return read(this);
+  get planYear(): number | undefined {
+    const known = this.planYearIfKnown();
+    return known ? known.year : this.model.header?.year?.value;
   }
 
-  get planYear(): number | undefined {
-    return this.fromHeader((a) => a.model.header?.year?.value);
+  /**
+   * The plan year when it is known without parsing this version: from its model when built, or from
+   * the previous version when the edit is below the plan header. Completion asks on every keystroke
+   * and must never parse; it reads the header text itself when this is undefined.
+   */
+  planYearIfKnown(): { year: number | undefined } | undefined {
+    const source = this.headerSource();
+    return source && { year: source.model.header?.year?.value };
   }
 
   /** The text of `plan.issuer`, which selects the province. */
   get issuer(): string | undefined {
-    return this.fromHeader((a) => a.model.header?.issuer?.text);
+    const known = this.issuerIfKnown();
+    return known ? known.issuer : this.model.header?.issuer?.text;
+  }
+
+  /** The issuer when it is known without parsing this version, like planYearIfKnown. */
+  issuerIfKnown(): { issuer: string | undefined } | undefined {
+    const source = this.headerSource();
+    return source && { issuer: source.model.header?.issuer?.text };
+  }
+
+  /** The version whose model holds this version's plan header, when that needs no parse of this one. */
+  private headerSource(): PlanAnalysis | undefined {
+    if (this.modelCache) return this;
+    const previous = this.predecessor?.analysis;
+    if (!previous || previous.retired || !previous.modelCache) return undefined;
+    const header = previous.modelCache.header;
+    const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
+    const change = this.change;
+    return change && header && change.start > headerEnd ? previous.headerSource() : undefined;
   }
 
   /** The plan's province, when the issuer names one. */

@@ -2,8 +2,6 @@
 // document version and answers every request from it. Validation is scheduled per document and
 // published only when its version is still the current one.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -17,16 +15,20 @@ import {
   type Location,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PlanAnalysis, bundledCatalog, bundledUnits, defaultConfig, type AnalysisOptions, type EngineData, type Locale, type SeverityOrOff } from '../engine';
-import { codeActions } from '../engine/features/code-actions';
-import { completionsAt } from '../engine/features/completion';
-import { hoverAt } from '../engine/features/hover';
-import { unitAt } from '../engine/features/locate';
-import { documentSymbols, foldingRanges, planTree } from '../engine/features/outline';
-import { unitReferencesAt } from '../engine/features/references';
-import { NodeHost, isInside, type HostProblem } from '../host/node-host';
-import type { TextChange } from '../engine/incremental';
-import { LineIndex } from '../engine/parse';
+import {
+  LineIndex,
+  bundledCatalog,
+  bundledUnits,
+  createPlanService,
+  defaultConfig,
+  type DocumentSettings as EngineSettings,
+  type EngineData,
+  type Locale,
+  type PlanAnalysis,
+  type SeverityOrOff,
+  type TextChange,
+} from '../engine';
+import { NodeHost, bundledUnitFiles, nodeFiles, type HostProblem } from '../host/node-host';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
 import { MemoryKeeper } from './memory';
 import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
@@ -39,16 +41,13 @@ export interface EditorSettings {
   registry?: string;
 }
 
-interface DocumentSettings {
-  data: EngineData;
-  options: AnalysisOptions;
+interface DocumentSettings extends EngineSettings {
   /** The user's registry overlay in use, for go-to-definition; unset when there is none. */
   registryFile: string | undefined;
 }
 
 const VALIDATION_DELAY_MS = 15;
-/** The bundled unit files next to the bundle (dist/../schemas/units) or the sources. */
-const bundledUnitsDir = [join(__dirname, '..', 'schemas', 'units'), join(__dirname, '..', '..', '..', 'schemas', 'units')].find((d) => existsSync(join(d, 'base.json')));
+const service = createPlanService();
 
 export class PlanLanguageServer {
   /** The change that made each document's current version, in offsets of the version before it. */
@@ -98,11 +97,11 @@ export class PlanLanguageServer {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       const offset = a.lines.offsetAt(p.position);
-      return { isIncomplete: false, items: completionsAt(a, offset).map((e) => toCompletionItem(a.lines, e)) };
+      return { isIncomplete: false, items: service.completions(a, offset).map((e) => toCompletionItem(a.lines, e)) };
     }, null));
     c.onHover(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      const hover = a ? hoverAt(a, a.lines.offsetAt(p.position)) : null;
+      const hover = a ? service.hover(a, a.lines.offsetAt(p.position)) : null;
       return hover && a ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(a.lines, hover.range) } : null;
     }, null));
     c.onCodeAction(this.guard((p) => {
@@ -110,7 +109,7 @@ export class PlanLanguageServer {
       if (!a) return null;
       const uri = p.textDocument.uri;
       const version = this.documents.get(uri)!.version;
-      const usable = codeActions(a, toOffsets(a.lines, p.range), p.context.only).filter((action) => action.edits.length > 0 || (action.snippet && this.snippetCommand));
+      const usable = service.codeActions(a, toOffsets(a.lines, p.range), p.context.only).filter((action) => action.edits.length > 0 || (action.snippet && this.snippetCommand));
       return usable.map((action): CodeAction => {
         const result: CodeAction = {
           title: action.title,
@@ -132,21 +131,21 @@ export class PlanLanguageServer {
     }, null));
     c.onDocumentSymbol(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      return a ? documentSymbols(a).map((s) => toDocumentSymbol(a.lines, s)) : null;
+      return a ? service.documentSymbols(a).map((s) => toDocumentSymbol(a.lines, s)) : null;
     }, null));
     c.onFoldingRanges(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      return a ? foldingRanges(a) : null;
+      return a ? service.foldingRanges(a) : null;
     }, null));
     c.onReferences(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      return unitReferencesAt(a, a.lines.offsetAt(p.position)).map((m): Location => ({ uri: p.textDocument.uri, range: toRange(a.lines, m.range) }));
+      return service.unitReferences(a, a.lines.offsetAt(p.position)).map((m): Location => ({ uri: p.textDocument.uri, range: toRange(a.lines, m.range) }));
     }, null));
     c.onDocumentHighlight(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      return unitReferencesAt(a, a.lines.offsetAt(p.position)).map((m) => ({
+      return service.unitReferences(a, a.lines.offsetAt(p.position)).map((m) => ({
         range: toRange(a.lines, m.range),
         kind: m.role === 'lead' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
       }));
@@ -154,7 +153,7 @@ export class PlanLanguageServer {
     c.onDefinition(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      const found = unitAt(a, a.lines.offsetAt(p.position));
+      const found = service.unitAt(a, a.lines.offsetAt(p.position));
       if (!found || found.part.unitIds.length !== 1) return null;
       return this.registryLocation(p.textDocument.uri, found.part.unitIds[0], a.province?.id);
     }, null));
@@ -162,7 +161,7 @@ export class PlanLanguageServer {
       const a = this.analysisOf(p.uri);
       const doc = this.documents.get(p.uri);
       if (!a || !doc) return null;
-      return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, planTree(a)) };
+      return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, service.planTree(a)) };
     }, null));
     this.documents.listen(c);
     c.listen();
@@ -233,7 +232,7 @@ export class PlanLanguageServer {
       data = resolved.data;
       registryFile = resolved.registryFile;
       problems.push(...resolved.problems);
-      const base = this.workspaceRoots.find((root) => isInside(root, path)) ?? dirname(path);
+      const base = this.host.settingsBase(path);
       if (editor.catalog) data = { ...data, catalog: this.host.loadCatalog(base, editor.catalog, problems) };
       if (editor.registry) {
         const loaded = this.host.loadRegistry(base, editor.registry, problems);
@@ -268,7 +267,7 @@ export class PlanLanguageServer {
     // The previous version lends its parse; the exact change is known when it made this version.
     const last = this.lastChange.get(uri);
     const change = cached && last && last.fromVersion === cached.version ? last.change : undefined;
-    const analysis = new PlanAnalysis(doc.getText(), settings.data, settings.options, cached ? { analysis: cached.analysis, change } : undefined);
+    const analysis = service.analyze(doc.getText(), settings, cached ? { analysis: cached.analysis, change } : undefined);
     this.analyses.set(uri, { analysis, version: doc.version });
     return analysis;
   }
@@ -287,7 +286,7 @@ export class PlanLanguageServer {
       // Checked and published in one synchronous run: no newer version can arrive in between, and a
       // newer one that arrives later reschedules its own check.
       const version = doc.version;
-      const diagnostics = analysis.findings().map((f) => toDiagnostic(analysis.lines, uri, f));
+      const diagnostics = service.findings(analysis).map((f) => toDiagnostic(analysis.lines, uri, f));
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
       this.memory.afterCheck(analysis.text.length);
@@ -298,15 +297,18 @@ export class PlanLanguageServer {
 
   /** Where a unit is defined: the user's overlay, else the province's bundled overlay, else the base. */
   private registryLocation(uri: string, unitId: string, provinceId: string | undefined): Location | null {
-    const bundled = bundledUnitsDir ? [provinceId && join(bundledUnitsDir, `${provinceId}.json`), join(bundledUnitsDir, 'base.json')] : [];
-    for (const file of [this.settingsFor(uri).registryFile, ...bundled]) {
+    for (const file of [this.settingsFor(uri).registryFile, ...bundledUnitFiles(provinceId)]) {
       if (!file) continue;
-      let text: string;
+      let bytes: Uint8Array | undefined;
       try {
-        text = readFileSync(file, 'utf8');
-      } catch {
+        bytes = nodeFiles.readFile(file);
+      } catch (error) {
+        // Unreadable since it was loaded: try the next file, and the log says why.
+        this.connection.console.warn(`par-plan: ${file}: ${error instanceof Error ? error.message : String(error)}`);
         continue;
       }
+      if (!bytes) continue;
+      const text = new TextDecoder().decode(bytes);
       const at = text.indexOf(`"id": "${unitId}"`);
       if (at === -1) continue;
       const start = LineIndex.of(text).positionAt(at);
@@ -314,6 +316,7 @@ export class PlanLanguageServer {
     }
     return null;
   }
+
 }
 
 declare const PAR_PLAN_VERSION: string;

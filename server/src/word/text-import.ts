@@ -860,15 +860,13 @@ function unitsNode(units: string[]): YAMLSeq {
 export interface YamlOptions {
   source?: string;
   documentHadBlanks?: boolean;
-  /** The importer named in the header comment; defaults to this file. */
-  generator?: string;
 }
 
 export function planToYaml(plan: ImportedPlan, opts: YamlOptions = {}): string {
   const doc = new Document();
   const source = opts.source ?? 'văn bản bảng Word (dạng text)';
   doc.commentBefore = [
-    ` Nhập từ ${source} bằng par-plan (${opts.generator ?? 'server/src/word/text-import.ts'}).`,
+    ` Nhập từ ${source} bằng par-plan (lệnh par-plan import).`,
     ' Nội dung giữ nguyên văn bản gốc (chỉ chuẩn hóa khoảng trắng và Unicode NFC); ô trống của bản gốc được giữ trống.',
   ].join('\n');
 

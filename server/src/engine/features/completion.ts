@@ -6,6 +6,7 @@ import type { PlanAnalysis } from '../analysis';
 import { areaByNumber, compareCodes, type Catalog, type CatalogCode } from '../data/catalog';
 import { basisDay, deadlineSuggestions, parseDeadline } from '../data/deadline';
 import { inForceOn, type UnitRecord, type UnitRegistry } from '../data/registry';
+import { registryFor } from '../data/unit-data';
 import { fold } from '../data/text-fold';
 import { scalarText } from '../edits';
 import { AREA_NUMERALS } from '../model';
@@ -23,6 +24,7 @@ import {
   type KeyContext,
   type ValueContext,
 } from './context';
+import { KEYS_OF } from './plan-keys';
 import { featureTextFor, unitFacts, type FeatureText, type MapKind, type PlanKey } from './feature-text';
 
 export type CompletionKind = 'code' | 'unit' | 'group' | 'deadline' | 'key' | 'snippet' | 'area';
@@ -304,9 +306,10 @@ function unitDay(analysis: PlanAnalysis, ctx: ValueContext, year: number | undef
 }
 
 function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext): CompletionEntry[] {
-  // headerFacts starts from analysis.planYear and reads the header text only when that is unknown.
-  const day = unitDay(analysis, ctx, headerFacts(analysis).year);
-  const candidates = candidatesOf(analysis.registry, analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
+  // headerFacts takes the year known without parsing, else reads it from the header text.
+  const facts = headerFacts(analysis);
+  const day = unitDay(analysis, ctx, facts.year);
+  const candidates = candidatesOf(registryFor(analysis.data.units, facts.issuer), analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
   const typed = norm(ctx.typed);
   const out = new Map<string, CompletionEntry>();
 
@@ -420,13 +423,6 @@ function areaCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: Featur
 
 // --- keys and snippets --------------------------------------------------------------------------------------
 
-const KEYS: Record<MapKind, PlanKey[]> = {
-  root: ['plan', 'sections'],
-  plan: ['title', 'issuer', 'year', 'document', 'appendix', 'index-year'],
-  section: ['area', 'title', 'items'],
-  item: ['criteria', 'name', 'finding', 'tasks'],
-  task: ['task', 'lead', 'support', 'deadline', 'product', 'note'],
-};
 
 /** Builds snippet text line by line; `$n` placeholders are numbered in order of appearance. */
 class SnippetWriter {
@@ -513,7 +509,7 @@ function keyText(key: PlanKey, col: number, layout: Layout): { text: string; sni
 
 function keyEntries(map: MapKind, present: Set<string>, col: number, rangeStart: number, rangeEnd: number, keyOnly: boolean, layout: Layout, text: FeatureText): CompletionEntry[] {
   const out: CompletionEntry[] = [];
-  KEYS[map].forEach((key, index) => {
+  KEYS_OF[map].forEach((key, index) => {
     if (present.has(key)) return;
     const written = keyOnly ? { text: key, snippet: false } : keyText(key, col, layout);
     out.push({

@@ -11,6 +11,12 @@ import type { Rule } from './rule';
 export const unknownUnitRule: Rule = {
   code: 'par/unknown-unit',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Đơn vị không có trong danh mục đơn vị, có gợi ý",
+    en: "A unit the registry does not know, with did-you-mean",
+  },
+  fixable: true,
+  tags: ["unit"],
   checkTask(task, ctx) {
     const registry = ctx.analysis.registry;
     const ours = registry.province && provinceTitle(registry.province);
