@@ -19,7 +19,7 @@ describe('plan keys', () => {
     expect([...DISTINGUISHING_KEYS.section]).toEqual(['area', 'items']);
     for (const kind of Object.keys(KEYS_OF) as (keyof typeof KEYS_OF)[]) {
       for (const key of DISTINGUISHING_KEYS[kind]) {
-        const owners = Object.entries(KEYS_OF).filter(([, keys]) => keys.includes(key)).map(([k]) => k);
+        const owners = Object.entries(KEYS_OF).filter(([, keys]) => (keys as readonly string[]).includes(key)).map(([k]) => k);
         expect(owners, key).toEqual([kind]);
       }
     }
@@ -28,8 +28,8 @@ describe('plan keys', () => {
   it('each have a description in Vietnamese and English', () => {
     for (const locale of ['vi', 'en'] as const) {
       const text = featureTextFor(locale);
-      for (const [kind, keys] of Object.entries(KEYS_OF) as [keyof typeof KEYS_OF, readonly string[]][]) {
-        for (const key of keys) expect(text.keyDetail(key as never, kind), `${locale} ${kind}.${key}`).toMatch(/\S/);
+      for (const [kind, keys] of Object.entries(KEYS_OF) as [keyof typeof KEYS_OF, (typeof KEYS_OF)['task']][]) {
+        for (const key of keys) expect(text.keyDetail(key, kind), `${locale} ${kind}.${key}`).toMatch(/\S/);
       }
     }
   });

@@ -14,31 +14,12 @@
 import { PartTooLarge, isDamagedArchive, openOfficePackage, type OfficePackage } from './zip';
 import { fold } from '../engine/data/text-fold';
 import { BodyReader, gridRows, readNumbering, type DocBlock, type DocCell, type DocParagraph, type DocTable, type GridSlot } from './docx-read';
-import {
-  addFragments,
-  decodeText,
-  fillPlanInfo,
-  flatOf,
-  isAreaNumeral,
-  isColumnNumbers,
-  mapTableRows,
-  MOTTO,
-  normalizeSpace,
-  officialNameOf,
-  parseHeader,
-  planToYaml,
-  quote,
-  textOf,
-  tidyRow,
-  yearIn,
-  type Cell,
-  type Fragment,
-  type HeaderInfo,
-  type ImportedPlan,
-  type ImportOptions,
-  type ImportProblem,
-  type Row,
-} from './text-import';
+import { addFragments, flatOf, textOf, type Cell, type Fragment, type Row } from './table-cells';
+import { decodeText, normalizeSpace, quote } from './text-helpers';
+import { fillPlanInfo, isColumnNumbers, mapTableRows, tidyRow } from './table-rows';
+import { isAreaNumeral, officialNameOf, type ImportedPlan, type ImportOptions, type ImportProblem } from './imported-plan';
+import { MOTTO, parseHeader, yearIn, type HeaderInfo } from './appendix-header';
+import { planToYaml } from './plan-yaml';
 import { parseXml, type XmlElement } from './xml';
 
 export interface DocxImportProblem {
