@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
 import { cliText, localeFrom } from './text';
+import { runUnits } from './units';
 import { runExport, runImport } from './word';
 
 declare const PAR_PLAN_VERSION: string;
@@ -20,6 +21,7 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
   // import and export parse their own options (-o, --format) and are asynchronous.
   if (argv[0] === 'import') return runImport(argv.slice(1), io);
   if (argv[0] === 'export') return runExport(argv.slice(1), io);
+  if (argv[0] === 'units') return runUnits(argv.slice(1), io);
   return check(argv, io);
 }
 

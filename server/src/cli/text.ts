@@ -20,6 +20,8 @@ const vi: CliText = {
                                                   nhập phụ lục kế hoạch từ Word
   par-plan export <ke-hoach.par.yaml> -o <tệp.docx|tệp.xlsx> [--format docx|xlsx]
                                                   xuất ra Word hoặc Excel
+  par-plan units init [kế hoạch|thư mục|phụ lục ...] [-o par-units.json] [--force]
+                                                  viết danh mục đơn vị bổ sung cho tỉnh
 
 Tùy chọn của check:
   --format text|json|sarif   Định dạng kết quả (mặc định: text)
@@ -49,6 +51,8 @@ const en: CliText = {
                                                   import a plan appendix from Word
   par-plan export <plan.par.yaml> -o <file.docx|file.xlsx> [--format docx|xlsx]
                                                   export to Word or Excel
+  par-plan units init [plans|folders|appendices ...] [-o par-units.json] [--force]
+                                                  write a unit registry overlay for the province
 
 Options of check:
   --format text|json|sarif   Output format (default: text)
