@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { PROTOCOL, type StarterOverlayResponse } from '../../server/src/lsp/protocol';
 import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
 import { registerWordCommands } from './word-commands';
 
@@ -61,6 +62,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       await tree.refresh();
     }),
     vscode.commands.registerCommand('parPlan.showOutput', () => client?.outputChannel.show()),
+    // `par-plan units init` in the editor: the server lists the unknown names; the file is written
+    // only where the user chooses in the save dialog, which asks before replacing a file.
+    vscode.commands.registerCommand('parPlan.unitsInit', async (targetUri?: vscode.Uri) => {
+      const result = await client?.sendRequest<StarterOverlayResponse>(PROTOCOL.starterOverlay, {});
+      if (!result?.count) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Every unit name in {0} plan(s) is in the registry: nothing to write.', result?.plans ?? 0));
+        return;
+      }
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const target = targetUri ?? (await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, 'par-units.json'), filters: { JSON: ['json'] } }));
+      if (!target) return;
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+      await vscode.window.showTextDocument(target);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} unit(s) to confirm written. Check each, then add "registry": "{1}" to .par-plan.json.', result.count, target.path.split('/').pop() ?? ''),
+      );
+    }),
     ...registerWordCommands(context, client.outputChannel),
   );
   await tree.refresh();

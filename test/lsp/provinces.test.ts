@@ -1,6 +1,8 @@
 // The province fixtures through the built server: diagnostics as marked inline, and no hover or
 // completion answer that names another province.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LineIndex } from '../../server/src/engine/parse';
@@ -63,4 +65,26 @@ describe('province fixtures (server)', () => {
       expect(answered).toBeGreaterThanOrEqual(TYPED_PREFIXES.length - 1);
     });
   }
+});
+
+describe('starter overlay (server)', () => {
+  it('lists the unknown unit names of the workspace\'s plans, open ones as edited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'par-lsp-units-'));
+    const plan = readProvinceFixture('nghe-an-2026.par.yaml');
+    writeFileSync(join(dir, 'a.par.yaml'), plan.replace('- Sở Tư pháp', '- Hội Sinh vật cảnh tỉnh'));
+    writeFileSync(join(dir, 'b.par.yaml'), plan);
+    const other = new TestClient();
+    try {
+      await other.initialize({ locale: 'vi' }, dir);
+      // b is open with an unsaved edit: the edit counts, not the file on disk.
+      const uri = fileUri(join(dir, 'b.par.yaml'));
+      await other.open(uri, plan.replace('- Sở Tư pháp', '- Trung tâm Xúc tiến đầu tư tỉnh'));
+      const result = await other.request<{ text: string; count: number; plans: number; province?: string }>('parPlan/starterOverlay', {});
+      expect(result.plans).toBe(2);
+      expect(result.province).toBe('tỉnh Nghệ An');
+      expect(JSON.parse(result.text).units.map((u: { name: string }) => u.name)).toEqual(['Hội Sinh vật cảnh tỉnh', 'Trung tâm Xúc tiến đầu tư tỉnh']);
+    } finally {
+      await other.stop();
+    }
+  });
 });

@@ -9,7 +9,18 @@ export const PROTOCOL = {
   tree: 'parPlan/tree',
   /** Notification: a document was re-checked; its tree may have changed. */
   treeChanged: 'parPlan/treeChanged',
+  /** Request: a starter unit overlay from the unknown unit names of the workspace's plans (`par-plan units init`). */
+  starterOverlay: 'parPlan/starterOverlay',
 } as const;
+
+export interface StarterOverlayResponse {
+  /** The overlay file's JSON text; empty when every name is known. */
+  text: string;
+  count: number;
+  plans: number;
+  /** "tỉnh Nghệ An", when the plans' issuers name a province. */
+  province?: string;
+}
 
 export interface TreeParams {
   uri: string;

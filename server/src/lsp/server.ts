@@ -25,13 +25,16 @@ import {
   type EngineData,
   type Locale,
   type PlanAnalysis,
+  provinceTitle,
+  starterOverlay,
+  unitIdsOf,
   type SeverityOrOff,
   type TextChange,
 } from '../engine';
-import { NodeHost, bundledUnitFiles, nodeFiles, type HostProblem } from '../host/node-host';
+import { NodeHost, bundledUnitFiles, collectPlanFiles, nodeFiles, readPlanFile, type HostProblem } from '../host/node-host';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
 import { MemoryKeeper } from './memory';
-import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
+import { PROTOCOL, type StarterOverlayResponse, type TreeParams, type TreeResponse } from './protocol';
 
 /** Editor settings under `parPlan.*`. */
 export interface EditorSettings {
@@ -163,8 +166,36 @@ export class PlanLanguageServer {
       if (!a || !doc) return null;
       return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, service.planTree(a)) };
     }, null));
+    c.onRequest(PROTOCOL.starterOverlay, this.guard((): StarterOverlayResponse => this.starterOverlay(), { text: '', count: 0, plans: 0 }));
     this.documents.listen(c);
     c.listen();
+  }
+
+  /** The workspace's plans (open ones as edited) read for unit names the registry does not know. */
+  private starterOverlay(): StarterOverlayResponse {
+    const plans: { label: string; analysis: PlanAnalysis }[] = [];
+    for (const root of this.workspaceRoots) {
+      for (const file of collectPlanFiles([root], root).files) {
+        const uri = pathToFileURL(file).href;
+        const open = this.analysisOf(uri);
+        const label = file.slice(root.length + 1) || file;
+        if (open) plans.push({ label, analysis: open });
+        else {
+          const read = readPlanFile(file);
+          if ('text' in read) {
+            plans.push({ label, analysis: service.analyze(read.text, this.settingsFor(uri)) });
+          }
+        }
+      }
+    }
+    if (!plans.length) return { text: '', count: 0, plans: 0 };
+    const overlay = starterOverlay(plans, unitIdsOf(plans[0].analysis.data.units), plans[0].analysis.options.locale);
+    return {
+      text: overlay.unknown.length ? JSON.stringify(overlay.file, null, 2) + '\n' : '',
+      count: overlay.unknown.length,
+      plans: plans.length,
+      province: overlay.province && provinceTitle(overlay.province),
+    };
   }
 
   private initialize(params: InitializeParams): InitializeResult {
