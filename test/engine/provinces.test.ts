@@ -221,3 +221,13 @@ describe('the data files and their schemas', () => {
     }
   });
 });
+
+describe('docs/units.md', () => {
+  it('shows an overlay example that the checker and the schema accept', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'docs', 'units.md'), 'utf8');
+    const example = JSON.parse(/```json\n(\{\n  "id"[\s\S]*?)```/.exec(text)![1]);
+    expect(checkRegistryFile(example, unitIdsOf(units))).toEqual([]);
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    expect(ajv.validate(JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'par-units.schema.json'), 'utf8')), example)).toBe(true);
+  });
+});
