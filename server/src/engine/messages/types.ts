@@ -41,7 +41,8 @@ export interface Messages {
   supersededBasisYear(year: number): string;
   flowListSplit(joined: string): string;
   invalidDeadline(text: string, problem: string): string;
-  deadlineProblem(problem: 'empty' | 'unrecognized' | 'bad-date' | 'bad-month' | 'bad-quarter' | 'bad-range'): string;
+  /** `year`: the plan year, for the examples. */
+  deadlineProblem(problem: 'empty' | 'unrecognized' | 'bad-date' | 'bad-month' | 'bad-quarter' | 'bad-range', year?: number): string;
   deadlineOutsideYear(text: string, year: number, end: string): string;
 
   fixQuoteCode(code: string): string;
@@ -71,4 +72,9 @@ export interface Messages {
   /** plan.issuer names a province that merged into (or was renamed to) another before the plan year. */
   issuerSucceeded(named: string, successor: string, lastDay: string, year: number): string;
   unknownUnitSuggestion(suggestions: string[]): string;
+  /** A deadline that is valid once the curly quotes Word put around it are removed. */
+  deadlineOnlyCurlyQuotes(inner: string): string;
+  /** par/pasted-characters */
+  pastedCharacter(kind: 'nbsp' | 'zero-width' | 'curly-quotes' | 'bullet', shown: string): string;
+  fixPastedCharacter(kind: 'nbsp' | 'zero-width' | 'curly-quotes' | 'bullet'): string;
 }

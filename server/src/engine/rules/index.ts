@@ -20,6 +20,7 @@ import { unitSpellingRule } from './unit-spelling';
 import { unitSupersededRule } from './unit-superseded';
 import { unknownCriterionRule } from './unknown-criterion';
 import { unknownUnitRule } from './unknown-unit';
+import { pastedCharactersRule } from './pasted-characters';
 
 export const RULES: readonly Rule[] = [
   syntaxRule,
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   flowListSplitRule,
   invalidDeadlineRule,
   deadlineOutsideYearRule,
+  pastedCharactersRule,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
