@@ -12,6 +12,7 @@ import { bundledCatalog, bundledUnits } from '../../server/src/engine/data/bundl
 import { checkProvincesFile, provinceOfIssuer } from '../../server/src/engine/data/provinces';
 import { checkRegistryFile, suggestUnits, type RegistryFile } from '../../server/src/engine/data/registry';
 import { registryFor, unitIdsOf, withOverlay } from '../../server/src/engine/data/unit-data';
+import { addUnitToOverlay } from '../../server/src/engine/starter-overlay';
 import { matchUnitPhrase } from '../../server/src/engine/data/unit-phrase';
 import { completionsAt } from '../../server/src/engine/features/completion';
 import { hoverAt } from '../../server/src/engine/features/hover';
@@ -229,5 +230,17 @@ describe('docs/units.md', () => {
     expect(checkRegistryFile(example, unitIdsOf(units))).toEqual([]);
     const ajv = new Ajv({ allErrors: true, strict: false });
     expect(ajv.validate(JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'par-units.schema.json'), 'utf8')), example)).toBe(true);
+  });
+});
+
+describe('adding a unit to an overlay file', () => {
+  it('inserts at the top of "units", keeping the file as written, with a fresh id', () => {
+    const text = '{\n  "id": "x",\n  // kept? no: JSON\n  "units": [\n    { "id": "hoi-a", "name": "Hội A", "kind": "organisation" }\n  ]\n}\n'.replace('  // kept? no: JSON\n', '');
+    const edit = addUnitToOverlay(text, 'Hội A', unitIdsOf(units), 'vi', 'a.par.yaml:3')!;
+    const updated = text.slice(0, edit.offset) + edit.newText + text.slice(edit.offset);
+    const parsed = JSON.parse(updated);
+    expect(parsed.units.map((u: { id: string }) => u.id)).toEqual(['hoi-a-2', 'hoi-a']);
+    expect(updated.endsWith('{ "id": "hoi-a", "name": "Hội A", "kind": "organisation" }\n  ]\n}\n')).toBe(true);
+    expect(addUnitToOverlay('{"id":"x"}', 'Hội A', unitIdsOf(units), 'vi', 'a')).toBeUndefined();
   });
 });

@@ -88,3 +88,43 @@ describe('starter overlay (server)', () => {
     }
   });
 });
+
+describe('quick-fix: add an unknown unit to the workspace overlay (server)', () => {
+  it('edits the overlay named in .par-plan.json, which then reads as valid and knows the unit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'par-lsp-overlay-'));
+    const overlayText = '{\n  "id": "nghe-an-bo-sung",\n  "province": "nghe-an",\n  "units": []\n}\n';
+    writeFileSync(join(dir, 'par-units.json'), overlayText);
+    writeFileSync(join(dir, '.par-plan.json'), JSON.stringify({ registry: 'par-units.json' }));
+    const plan = readProvinceFixture('nghe-an-2026.par.yaml').replace('- Sở Tư pháp', '- Hội Sinh vật cảnh tỉnh');
+    const path = join(dir, 'a.par.yaml');
+    writeFileSync(path, plan);
+    const other = new TestClient();
+    try {
+      await other.initialize({ locale: 'vi' }, dir);
+      const uri = fileUri(path);
+      const published = other.diagnostics(uri);
+      await other.open(uri, plan);
+      const diagnostics = (await published).diagnostics;
+      const diagnostic = diagnostics.find((d) => d.message.includes('Sinh vật cảnh'))!;
+      expect(diagnostic.message).toContain('"par-units.json"');
+      const actions = await other.request<{ title: string; edit?: { changes?: Record<string, { range: { start: { line: number; character: number } }; newText: string }[]> } }[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      });
+      const add = actions.find((x) => x.edit?.changes?.[fileUri(join(dir, 'par-units.json'))]);
+      expect(add?.title).toContain('par-units.json');
+      const [edit] = add!.edit!.changes![fileUri(join(dir, 'par-units.json'))];
+      const at = LineIndex.of(overlayText).offsetAt(edit.range.start);
+      const updated = JSON.parse(overlayText.slice(0, at) + edit.newText + overlayText.slice(at));
+      expect(updated.units.map((u: { name: string }) => u.name)).toEqual(['Hội Sinh vật cảnh tỉnh']);
+      expect(updated.units[0].note).toContain('a.par.yaml:');
+      // Another province's body gets no such action: it is a mistake, not a unit.
+      const foreign = diagnostics.find((d) => d.message.includes('Thuế tỉnh Hà Tĩnh'))!;
+      const foreignActions = await other.request<{ edit?: { changes?: Record<string, unknown> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: foreign.range, context: { diagnostics: [foreign] } });
+      expect(foreignActions.some((x) => x.edit?.changes?.[fileUri(join(dir, 'par-units.json'))])).toBe(false);
+    } finally {
+      await other.stop();
+    }
+  });
+});

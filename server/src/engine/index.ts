@@ -18,7 +18,7 @@ export { buildRegistry, checkRegistryFile, type RegistryFile, type UnitRegistry 
 export { bundledCatalog, bundledUnits } from './data/bundled';
 export { registryFor, provinceFor, withOverlay, unitIdsOf, type UnitData, type UnitLayer } from './data/unit-data';
 export { checkProvincesFile, provinceTitle, type ProvinceRecord } from './data/provinces';
-export { starterOverlay, unknownUnitsOf, type StarterOverlay, type UnknownUnitUse } from './starter-overlay';
+export { addUnitToOverlay, starterOverlay, unknownUnitsOf, type StarterOverlay, type UnknownUnitUse } from './starter-overlay';
 export { parseDeadline, type DeadlineMeaning } from './data/deadline';
 export { applyEdits } from './edits';
 export { LineIndex } from './parse';

@@ -34,7 +34,8 @@ export function unknownUnitsOf(analysis: PlanAnalysis): { name: string; line: nu
   return found;
 }
 
-function idOf(name: string, taken: Set<string>): string {
+/** A new unit's id from its name, unlike every id taken (the set is updated). */
+export function idOf(name: string, taken: Set<string>): string {
   const base = fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'don-vi';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
@@ -80,4 +81,20 @@ export function starterOverlay(plans: { label: string; analysis: PlanAnalysis }[
     units,
   };
   return { file, province, unknown };
+}
+
+/**
+ * The text edit that adds one unit (to confirm) at the top of an overlay's "units" array, keeping the
+ * rest of the file as written. Undefined when the file has no "units" array to add to.
+ */
+export function addUnitToOverlay(overlayText: string, name: string, knownIds: ReadonlySet<string>, locale: Locale, place: string): { offset: number; newText: string } | undefined {
+  const array = /"units"\s*:\s*\[/.exec(overlayText);
+  if (!array) return undefined;
+  const offset = array.index + array[0].length;
+  const ids = new Set<string>(knownIds);
+  for (const m of overlayText.matchAll(/"id"\s*:\s*"([^"]*)"/g)) ids.add(m[1]);
+  const unit: UnitRecord = { id: idOf(name, ids), name, kind: 'provincial-agency', note: CONFIRM[locale](place) };
+  const empty = /^\s*\]/.test(overlayText.slice(offset));
+  const indent = /\n([ \t]*)"units"/.exec(overlayText)?.[1] ?? '  ';
+  return { offset, newText: `\n${indent}  ${JSON.stringify(unit)}${empty ? `\n${indent}` : ','}` };
 }

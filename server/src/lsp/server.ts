@@ -25,6 +25,7 @@ import {
   type EngineData,
   type Locale,
   type PlanAnalysis,
+  addUnitToOverlay,
   provinceTitle,
   starterOverlay,
   unitIdsOf,
@@ -113,7 +114,7 @@ export class PlanLanguageServer {
       const uri = p.textDocument.uri;
       const version = this.documents.get(uri)!.version;
       const usable = service.codeActions(a, toOffsets(a.lines, p.range), p.context.only).filter((action) => action.edits.length > 0 || (action.snippet && this.snippetCommand));
-      return usable.map((action): CodeAction => {
+      return [...usable.map((action): CodeAction => {
         const result: CodeAction = {
           title: action.title,
           kind: action.kind,
@@ -130,7 +131,7 @@ export class PlanLanguageServer {
           result.edit = { documentChanges: [{ textDocument: { uri, version }, edits: action.edits.map((e) => ({ range: toRange(a.lines, e.range), newText: e.newText })) }] };
         }
         return result;
-      });
+      }), ...this.addToOverlayActions(uri, a, toOffsets(a.lines, p.range), p.context.only)];
     }, null));
     c.onDocumentSymbol(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
@@ -169,6 +170,40 @@ export class PlanLanguageServer {
     c.onRequest(PROTOCOL.starterOverlay, this.guard((): StarterOverlayResponse => this.starterOverlay(), { text: '', count: 0, plans: 0 }));
     this.documents.listen(c);
     c.listen();
+  }
+
+  /**
+   * For an unknown unit, when the plan's settings name an overlay: a quick-fix that adds the unit to
+   * that file (an edit of another document, so a WorkspaceEdit the editor applies and can undo).
+   */
+  private addToOverlayActions(uri: string, a: PlanAnalysis, range: { start: number; end: number }, only: string[] | undefined): CodeAction[] {
+    const overlay = this.settingsFor(uri).registryFile;
+    if (!overlay || (only && !only.some((k) => 'quickfix'.startsWith(k)))) return [];
+    let text: string | undefined;
+    try {
+      const bytes = nodeFiles.readFile(overlay);
+      text = bytes && new TextDecoder().decode(bytes);
+    } catch (error) {
+      this.connection.console.warn(`par-plan: ${overlay}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (text === undefined) return [];
+    const overlayText = text;
+    const file = overlay.split(/[\\/]/).pop() ?? overlay;
+    const unknown = service.findings(a).filter((f) => f.code === 'par/unknown-unit' && f.range.start <= range.end && f.range.end >= range.start);
+    return unknown.flatMap((finding): CodeAction[] => {
+      const part = service.unitAt(a, finding.range.start)?.part;
+      if (!part || part.kind !== 'unknown' || part.part.foreignProvince) return [];
+      const line = a.lines.positionAt(finding.range.start).line + 1;
+      const edit = addUnitToOverlay(overlayText, part.text.replace(/\s+/g, ' ').trim(), unitIdsOf(a.data.units), a.options.locale, `${uri.split('/').pop()}:${line}`);
+      if (!edit) return [];
+      const position = LineIndex.of(overlayText).positionAt(edit.offset);
+      return [{
+        title: a.messages.actionAddUnitToOverlay(part.text, file),
+        kind: 'quickfix',
+        diagnostics: [toDiagnostic(a.lines, uri, finding)],
+        edit: { changes: { [pathToFileURL(overlay).href]: [{ range: { start: position, end: position }, newText: edit.newText }] } },
+      }];
+    });
   }
 
   /** The workspace's plans (open ones as edited) read for unit names the registry does not know. */

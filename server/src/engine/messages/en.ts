@@ -139,4 +139,5 @@ export const en: Messages = {
     })[kind],
   fixPastedCharacter: (kind) =>
     ({ nbsp: 'Use an ordinary space', 'zero-width': 'Remove the invisible character', 'curly-quotes': 'Use straight quotes', bullet: 'Remove the bullet' })[kind],
+  actionAddUnitToOverlay: (name, file) => `Add "${name}" to the overlay ${file} (to confirm)`,
 };

@@ -77,4 +77,5 @@ export interface Messages {
   /** par/pasted-characters */
   pastedCharacter(kind: 'nbsp' | 'zero-width' | 'curly-quotes' | 'bullet', shown: string): string;
   fixPastedCharacter(kind: 'nbsp' | 'zero-width' | 'curly-quotes' | 'bullet'): string;
+  actionAddUnitToOverlay(name: string, file: string): string;
 }

@@ -165,4 +165,5 @@ export const vi: Messages = {
     })[kind],
   fixPastedCharacter: (kind) =>
     ({ nbsp: 'Thay bằng khoảng trắng thường', 'zero-width': 'Xóa ký tự vô hình', 'curly-quotes': 'Đổi thành dấu nháy thẳng', bullet: 'Xóa dấu đầu dòng' })[kind],
+  actionAddUnitToOverlay: (name, file) => `Thêm "${name}" vào danh mục bổ sung ${file} (cần xác nhận)`,
 };
