@@ -34,3 +34,14 @@ export function bulletsIn(text: string): { start: number; end: number }[] {
   }
   return found;
 }
+
+/** The text as it should print: ordinary spaces, no invisible characters, no curly quotes around the whole value. */
+export function withoutPastedCharacters(text: string): string {
+  const plain = text.replace(/[\u00A0\u2007\u202F]/g, ' ').replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, '');
+  return curlyQuoted(plain) ?? plain;
+}
+
+/** A unit name without the bullet Word put before it ("• Sở Nội vụ" → "Sở Nội vụ"). */
+export function withoutBullet(name: string): string {
+  return name.replace(/^\s*([•●▪◦‣∙·–—+*]|-(?=\s))\s+/, '');
+}
