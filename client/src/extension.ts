@@ -1,92 +1,28 @@
-// The VS Code client: starts the language server, shows the plan tree, and adds a few commands.
-// Every check, completion and fix comes from the server; the client parses no plan to check it. The
-// Word/Excel commands (word-commands.ts) do read plans and tables: they run the converters of
-// dist/word.js in the extension host.
+// The desktop VS Code extension: the language server runs as a Node process (IPC). The web build
+// (browser-extension.ts) runs the same server in a Web Worker; both share activate.ts.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { PROTOCOL, type StarterOverlayResponse } from '../../server/src/lsp/protocol';
-import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
-import { registerWordCommands } from './word-commands';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateWith, clientOptions, type PlanExtension } from './activate';
+import type { WordModule } from './word-commands';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; tree: PlanTreeProvider }> {
+export async function activate(context: vscode.ExtensionContext): Promise<PlanExtension> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'par-plan' }],
-    synchronize: { configurationSection: 'parPlan', fileEvents: vscode.workspace.createFileSystemWatcher('**/.par-plan.json') },
-    initializationOptions: { locale: vscode.env.language, snippetCommand: true },
-    outputChannelName: 'PAR Plan',
-  };
-  client = new LanguageClient('parPlan', vscode.l10n.t('PAR Plan language server'), serverOptions, clientOptions);
-  await client.start();
-
-  const tree = new PlanTreeProvider(client);
-  const view = vscode.window.createTreeView('parPlan.tree', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(view);
-  void vscode.commands.executeCommand('setContext', 'parPlan.treeGrouping', 'section');
-
-  const followCursor = (editor: vscode.TextEditor | undefined) => {
-    if (!view.visible || !editor || editor.document.languageId !== 'par-plan') return;
-    const node = tree.nodeAtLine(editor.selection.active.line);
-    if (node) void view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
-  };
-  context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(() => void tree.refresh()),
-    vscode.window.onDidChangeTextEditorSelection((e) => followCursor(e.textEditor)),
-    vscode.commands.registerCommand('parPlan.reveal', async (uri: vscode.Uri, line: number, character: number) => {
-      const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
-      const position = new vscode.Position(line, character);
-      editor.selection = new vscode.Selection(position, position);
-      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    }),
-    ...(['section', 'lead', 'deadline'] as Grouping[]).map((grouping) =>
-      vscode.commands.registerCommand(`parPlan.tree.groupBy${grouping[0].toUpperCase()}${grouping.slice(1)}`, () => tree.setGrouping(grouping)),
-    ),
-    vscode.commands.registerCommand('parPlan.tree.refresh', () => tree.refresh()),
-    vscode.commands.registerCommand('parPlan.insertSnippet', async (uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
-      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
-      if (!editor || editor.document.version !== version) return;
-      const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-      await editor.insertSnippet(new vscode.SnippetString(snippet), r);
-    }),
-    vscode.commands.registerCommand('parPlan.fixAll', () => vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll', apply: 'first' })),
-    vscode.commands.registerCommand('parPlan.restartServer', async () => {
-      await client?.restart();
-      await tree.refresh();
-    }),
-    vscode.commands.registerCommand('parPlan.showOutput', () => client?.outputChannel.show()),
-    // `par-plan units init` in the editor: the server lists the unknown names; the file is written
-    // only where the user chooses in the save dialog, which asks before replacing a file.
-    vscode.commands.registerCommand('parPlan.unitsInit', async (targetUri?: vscode.Uri) => {
-      const result = await client?.sendRequest<StarterOverlayResponse>(PROTOCOL.starterOverlay, {});
-      if (!result?.count) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Every unit name in {0} plan(s) is in the registry: nothing to write.', result?.plans ?? 0));
-        return;
-      }
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      const target = targetUri ?? (await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, 'par-units.json'), filters: { JSON: ['json'] } }));
-      if (!target) return;
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
-      await vscode.window.showTextDocument(target);
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} unit(s) to confirm written. Check each, then add "registry": "{1}" to .par-plan.json.', result.count, target.path.split('/').pop() ?? ''),
-      );
-    }),
-    ...registerWordCommands(context, client.outputChannel),
-  );
-  await tree.refresh();
-  return { client, tree };
+  client = new LanguageClient('parPlan', vscode.l10n.t('PAR Plan language server'), serverOptions, clientOptions());
+  // The converters (dist/word.js) load on first use, so that activation stays light.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return activateWith(context, client, async () => require(context.asAbsolutePath('dist/word.js')) as WordModule);
 }
 
 export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
 }
 
-export type { PlanNode };
+export type { PlanNode } from './activate';

@@ -2,7 +2,6 @@
 // document version and answers every request from it. Validation is scheduled per document and
 // published only when its version is still the current one.
 
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DocumentHighlightKind,
@@ -13,28 +12,29 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Location,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   LineIndex,
+  SettingsResolver,
   bundledCatalog,
+  addUnitToOverlay,
   bundledUnits,
   createPlanService,
   defaultConfig,
   type DocumentSettings as EngineSettings,
   type EngineData,
+  type HostProblem,
   type Locale,
   type PlanAnalysis,
-  addUnitToOverlay,
   provinceTitle,
   starterOverlay,
   unitIdsOf,
   type SeverityOrOff,
   type TextChange,
 } from '../engine';
-import { NodeHost, bundledUnitFiles, collectPlanFiles, nodeFiles, readPlanFile, type HostProblem } from '../host/node-host';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
-import { MemoryKeeper } from './memory';
+import type { ServerEnvironment } from './environment';
 import { PROTOCOL, type StarterOverlayResponse, type TreeParams, type TreeResponse } from './protocol';
 
 /** Editor settings under `parPlan.*`. */
@@ -46,7 +46,7 @@ export interface EditorSettings {
 }
 
 interface DocumentSettings extends EngineSettings {
-  /** The user's registry overlay in use, for go-to-definition; unset when there is none. */
+  /** The registry file in use (a location of the environment), for go-to-definition; unset when not found. */
   registryFile: string | undefined;
 }
 
@@ -72,15 +72,19 @@ export class PlanLanguageServer {
   private readonly settingsCache = new Map<string, DocumentSettings>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly reportedProblems = new Set<string>();
-  private host = new NodeHost();
+  private host: SettingsResolver;
   private workspaceRoots: string[] = [];
   private clientLocale: Locale = 'vi';
   private snippetCommand = false;
   private canPullConfiguration = false;
   private editorSettings: EditorSettings = {};
-  private readonly memory = new MemoryKeeper();
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly env: ServerEnvironment,
+  ) {
+    this.host = new SettingsResolver(env.files);
+  }
 
   start(): void {
     const c = this.connection;
@@ -108,7 +112,7 @@ export class PlanLanguageServer {
       const hover = a ? service.hover(a, a.lines.offsetAt(p.position)) : null;
       return hover && a ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(a.lines, hover.range) } : null;
     }, null));
-    c.onCodeAction(this.guard((p) => {
+    c.onCodeAction(this.guard(async (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       const uri = p.textDocument.uri;
@@ -119,7 +123,7 @@ export class PlanLanguageServer {
           title: action.title,
           kind: action.kind,
           isPreferred: action.isPreferred,
-          diagnostics: action.findings?.map((f) => toDiagnostic(a.lines, uri, f)),
+          diagnostics: action.findings?.map((f) => toDiagnostic(a.lines, uri, f, this.env.ruleDocUrl)),
         };
         if (action.snippet && this.snippetCommand) {
           result.command = {
@@ -131,7 +135,7 @@ export class PlanLanguageServer {
           result.edit = { documentChanges: [{ textDocument: { uri, version }, edits: action.edits.map((e) => ({ range: toRange(a.lines, e.range), newText: e.newText })) }] };
         }
         return result;
-      }), ...this.addToOverlayActions(uri, a, toOffsets(a.lines, p.range), p.context.only)];
+      }), ...(await this.addToOverlayActions(uri, a, toOffsets(a.lines, p.range), p.context.only))];
     }, null));
     c.onDocumentSymbol(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
@@ -167,80 +171,21 @@ export class PlanLanguageServer {
       if (!a || !doc) return null;
       return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, service.planTree(a)) };
     }, null));
-    c.onRequest(PROTOCOL.starterOverlay, this.guard((): StarterOverlayResponse => this.starterOverlay(), { text: '', count: 0, plans: 0 }));
+    c.onRequest(PROTOCOL.starterOverlay, this.guard((): Promise<StarterOverlayResponse> => this.starterOverlay(), { text: '', count: 0, plans: 0 }));
     this.documents.listen(c);
     c.listen();
   }
 
-  /**
-   * For an unknown unit, when the plan's settings name an overlay: a quick-fix that adds the unit to
-   * that file (an edit of another document, so a WorkspaceEdit the editor applies and can undo).
-   */
-  private addToOverlayActions(uri: string, a: PlanAnalysis, range: { start: number; end: number }, only: string[] | undefined): CodeAction[] {
-    const overlay = this.settingsFor(uri).registryFile;
-    if (!overlay || (only && !only.some((k) => 'quickfix'.startsWith(k)))) return [];
-    let text: string | undefined;
-    try {
-      const bytes = nodeFiles.readFile(overlay);
-      text = bytes && new TextDecoder().decode(bytes);
-    } catch (error) {
-      this.connection.console.warn(`par-plan: ${overlay}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (text === undefined) return [];
-    const overlayText = text;
-    const file = overlay.split(/[\\/]/).pop() ?? overlay;
-    const unknown = service.findings(a).filter((f) => f.code === 'par/unknown-unit' && f.range.start <= range.end && f.range.end >= range.start);
-    return unknown.flatMap((finding): CodeAction[] => {
-      const part = service.unitAt(a, finding.range.start)?.part;
-      if (!part || part.kind !== 'unknown' || part.part.foreignProvince) return [];
-      const line = a.lines.positionAt(finding.range.start).line + 1;
-      const edit = addUnitToOverlay(overlayText, part.text.replace(/\s+/g, ' ').trim(), unitIdsOf(a.data.units), a.options.locale, `${uri.split('/').pop()}:${line}`);
-      if (!edit) return [];
-      const position = LineIndex.of(overlayText).positionAt(edit.offset);
-      return [{
-        title: a.messages.actionAddUnitToOverlay(part.text, file),
-        kind: 'quickfix',
-        diagnostics: [toDiagnostic(a.lines, uri, finding)],
-        edit: { changes: { [pathToFileURL(overlay).href]: [{ range: { start: position, end: position }, newText: edit.newText }] } },
-      }];
-    });
-  }
-
-  /** The workspace's plans (open ones as edited) read for unit names the registry does not know. */
-  private starterOverlay(): StarterOverlayResponse {
-    const plans: { label: string; analysis: PlanAnalysis }[] = [];
-    for (const root of this.workspaceRoots) {
-      for (const file of collectPlanFiles([root], root).files) {
-        const uri = pathToFileURL(file).href;
-        const open = this.analysisOf(uri);
-        const label = file.slice(root.length + 1) || file;
-        if (open) plans.push({ label, analysis: open });
-        else {
-          const read = readPlanFile(file);
-          if ('text' in read) {
-            plans.push({ label, analysis: service.analyze(read.text, this.settingsFor(uri)) });
-          }
-        }
-      }
-    }
-    if (!plans.length) return { text: '', count: 0, plans: 0 };
-    const overlay = starterOverlay(plans, unitIdsOf(plans[0].analysis.data.units), plans[0].analysis.options.locale);
-    return {
-      text: overlay.unknown.length ? JSON.stringify(overlay.file, null, 2) + '\n' : '',
-      count: overlay.unknown.length,
-      plans: plans.length,
-      province: overlay.province && provinceTitle(overlay.province),
-    };
-  }
-
   private initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as { locale?: string; snippetCommand?: boolean };
+    this.env.initialize?.(options);
     this.clientLocale = options.locale?.toLowerCase().startsWith('vi') ? 'vi' : options.locale ? 'en' : 'vi';
     this.snippetCommand = Boolean(options.snippetCommand);
     this.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-    this.workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
-    if (!this.workspaceRoots.length && params.rootUri?.startsWith('file:')) this.workspaceRoots = [fileURLToPath(params.rootUri)];
-    this.host = new NodeHost(undefined, this.workspaceRoots);
+    const location = (uri: string) => this.env.locationOf(uri) ?? [];
+    this.workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => location(f.uri));
+    if (!this.workspaceRoots.length && params.rootUri) this.workspaceRoots = [location(params.rootUri)].flat();
+    this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -258,13 +203,17 @@ export class PlanLanguageServer {
   }
 
   /** Every handler answers, never throws: a failure is logged and the request gets an empty answer. */
-  private guard<P, R>(handler: (params: P) => R, fallback: R): (params: P) => R {
+  private guard<P, R>(handler: (params: P) => R | Promise<R>, fallback: R): (params: P) => R | Promise<R> {
+    const failed = (error: unknown) => {
+      this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return fallback;
+    };
     return (params) => {
       try {
-        return handler(params);
+        const result = handler(params);
+        return result instanceof Promise ? result.catch(failed) : result;
       } catch (error) {
-        this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-        return fallback;
+        return failed(error);
       }
     };
   }
@@ -277,13 +226,17 @@ export class PlanLanguageServer {
         this.editorSettings = {};
       }
     }
-    this.host = new NodeHost(undefined, this.workspaceRoots);
+    this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
     this.settingsCache.clear();
     this.analyses.clear();
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
   }
 
-  private settingsFor(uri: string): DocumentSettings {
+  /**
+   * The settings of a document; undefined while the environment fetches files they need (the web
+   * build), after which the document is checked again.
+   */
+  private settingsFor(uri: string): DocumentSettings | undefined {
     const cached = this.settingsCache.get(uri);
     if (cached) return cached;
     const editor = this.editorSettings;
@@ -291,8 +244,8 @@ export class PlanLanguageServer {
     let config = defaultConfig();
     let data: EngineData = { catalog: bundledCatalog(), units: bundledUnits() };
     let registryFile: string | undefined;
-    if (uri.startsWith('file:')) {
-      const path = fileURLToPath(uri);
+    const path = this.env.locationOf(uri);
+    if (path !== undefined) {
       const resolved = this.host.settingsFor(path);
       config = resolved.config;
       data = resolved.data;
@@ -305,6 +258,14 @@ export class PlanLanguageServer {
         data = { ...data, units: loaded.units };
         registryFile = loaded.file;
       }
+    }
+    if (this.env.hasPendingReads()) {
+      // Not reported and not kept: the answers of files still on their way are not answers.
+      void this.env.fetchPending().then(() => {
+        this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
+        this.schedule(uri, 0);
+      });
+      return undefined;
     }
     for (const p of problems) {
       const key = `${p.file}: ${p.message}`;
@@ -330,6 +291,7 @@ export class PlanLanguageServer {
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version) return cached.analysis;
     const settings = this.settingsFor(uri);
+    if (!settings) return undefined;
     // The previous version lends its parse; the exact change is known when it made this version.
     const last = this.lastChange.get(uri);
     const change = cached && last && last.fromVersion === cached.version ? last.change : undefined;
@@ -352,37 +314,106 @@ export class PlanLanguageServer {
       // Checked and published in one synchronous run: no newer version can arrive in between, and a
       // newer one that arrives later reschedules its own check.
       const version = doc.version;
-      const diagnostics = service.findings(analysis).map((f) => toDiagnostic(analysis.lines, uri, f));
+      const diagnostics = service.findings(analysis).map((f) => toDiagnostic(analysis.lines, uri, f, this.env.ruleDocUrl));
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
-      this.memory.afterCheck(analysis.text.length);
+      this.env.afterCheck(analysis.text.length);
     } catch (error) {
       this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
 
   /** Where a unit is defined: the user's overlay, else the province's bundled overlay, else the base. */
-  private registryLocation(uri: string, unitId: string, provinceId: string | undefined): Location | null {
-    for (const file of [this.settingsFor(uri).registryFile, ...bundledUnitFiles(provinceId)]) {
-      if (!file) continue;
-      let bytes: Uint8Array | undefined;
-      try {
-        bytes = nodeFiles.readFile(file);
-      } catch (error) {
-        // Unreadable since it was loaded: try the next file, and the log says why.
-        this.connection.console.warn(`par-plan: ${file}: ${error instanceof Error ? error.message : String(error)}`);
-        continue;
-      }
-      if (!bytes) continue;
-      const text = new TextDecoder().decode(bytes);
-      const at = text.indexOf(`"id": "${unitId}"`);
-      if (at === -1) continue;
+  private async registryLocation(uri: string, unitId: string, provinceId: string | undefined): Promise<Location | null> {
+    const overlay = this.settingsFor(uri)?.registryFile;
+    for (const file of [...(overlay ? [overlay] : []), ...this.env.bundledUnitLocations(provinceId)]) {
+      const text = await this.readText(file);
+      const at = text?.indexOf(`"id": "${unitId}"`) ?? -1;
+      if (!text || at === -1) continue;
       const start = LineIndex.of(text).positionAt(at);
-      return { uri: pathToFileURL(file).href, range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
+      return { uri: this.env.uriOf(file), range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
     }
     return null;
   }
 
+  /** A data file's text through the environment (fetched first on the web); undefined when absent or unreadable. */
+  private async readText(file: string): Promise<string | undefined> {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = this.env.files.readFile(file);
+      if (!bytes && this.env.hasPendingReads()) {
+        await this.env.fetchPending();
+        bytes = this.env.files.readFile(file);
+      }
+    } catch (error) {
+      // Unreadable since it was loaded: nothing to show, and the log says why.
+      this.connection.console.warn(`par-plan: ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    return bytes && new TextDecoder().decode(bytes);
+  }
+
+  /**
+   * For an unknown unit, when the plan's settings name an overlay: a quick-fix that adds the unit to
+   * that file (an edit of another document, so a WorkspaceEdit the editor applies and can undo).
+   */
+  private async addToOverlayActions(uri: string, a: PlanAnalysis, range: { start: number; end: number }, only: string[] | undefined): Promise<CodeAction[]> {
+    const overlay = this.settingsFor(uri)?.registryFile;
+    if (!overlay || (only && !only.some((k) => 'quickfix'.startsWith(k)))) return [];
+    const unknown = service.findings(a).filter((f) => f.code === 'par/unknown-unit' && f.range.start <= range.end && f.range.end >= range.start);
+    if (!unknown.length) return [];
+    const overlayText = await this.readText(overlay);
+    if (overlayText === undefined) return [];
+    const file = overlay.split(/[\\/]/).pop() ?? overlay;
+    return unknown.flatMap((finding): CodeAction[] => {
+      const part = service.unitAt(a, finding.range.start)?.part;
+      if (!part || part.kind !== 'unknown' || part.part.foreignProvince) return [];
+      const line = a.lines.positionAt(finding.range.start).line + 1;
+      const edit = addUnitToOverlay(overlayText, part.text.replace(/\s+/g, ' ').trim(), unitIdsOf(a.data.units), a.options.locale, `${uri.split('/').pop()}:${line}`);
+      if (!edit) return [];
+      const position = LineIndex.of(overlayText).positionAt(edit.offset);
+      return [{
+        title: a.messages.actionAddUnitToOverlay(part.text, file),
+        kind: 'quickfix',
+        diagnostics: [toDiagnostic(a.lines, uri, finding, this.env.ruleDocUrl)],
+        edit: { changes: { [this.env.uriOf(overlay)]: [{ range: { start: position, end: position }, newText: edit.newText }] } },
+      }];
+    });
+  }
+
+  /** The workspace's plans (open ones as edited) read for unit names the registry does not know. */
+  private async starterOverlay(): Promise<StarterOverlayResponse> {
+    const plans: { label: string; analysis: PlanAnalysis }[] = [];
+    const seen = new Set<string>();
+    const add = (uri: string, label: string, analysis: PlanAnalysis | undefined) => {
+      if (!analysis || seen.has(uri)) return;
+      seen.add(uri);
+      plans.push({ label, analysis });
+    };
+    for (const root of this.workspaceRoots) {
+      for (const file of this.env.planFilesIn(root)) {
+        const uri = this.env.uriOf(file);
+        const label = file.slice(root.length + 1) || file;
+        const open = this.analysisOf(uri);
+        if (open) add(uri, label, open);
+        else {
+          const text = await this.readText(file);
+          const settings = text === undefined ? undefined : this.settingsFor(uri);
+          if (text !== undefined && settings) add(uri, label, service.analyze(text.replace(/^\uFEFF/, ''), settings));
+        }
+      }
+    }
+    // Open plans outside any folder the environment can list (the web build lists none) count too.
+    for (const doc of this.documents.all()) add(doc.uri, doc.uri.split('/').pop() ?? doc.uri, this.analysisOf(doc.uri));
+    if (!plans.length) return { text: '', count: 0, plans: 0 };
+    const overlay = starterOverlay(plans, unitIdsOf(plans[0].analysis.data.units), plans[0].analysis.options.locale);
+    return {
+      text: overlay.unknown.length ? JSON.stringify(overlay.file, null, 2) + '\n' : '',
+      count: overlay.unknown.length,
+      plans: plans.length,
+      province: overlay.province && provinceTitle(overlay.province),
+    };
+  }
 }
 
 declare const PAR_PLAN_VERSION: string;

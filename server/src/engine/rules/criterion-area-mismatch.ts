@@ -41,13 +41,16 @@ export const criterionAreaMismatchRule: Rule = {
         if (!isWellFormedCode(ref.code)) continue;
         const codeArea = areaOfCode(ref.code);
         if (codeArea === area.number || codeArea < 1 || codeArea > AREA_NUMERALS.length) continue;
-        const candidate = sameNumberInArea(ctx.analysis.data.catalog, item, ref.code, area.number);
+        // A code written as a block scalar keeps its form: no one-line replacement is offered there.
+        const oneLine = ref.node.type === 'PLAIN' || ref.node.type === 'QUOTE_DOUBLE' || ref.node.type === 'QUOTE_SINGLE';
+        const candidate = oneLine ? sameNumberInArea(ctx.analysis.data.catalog, item, ref.code, area.number) : undefined;
+        const quoted = (code: string) => (ref.node.type === 'QUOTE_SINGLE' ? `'${code}'` : JSON.stringify(code));
         ctx.report({
           range: ref.range,
           message: ctx.msg.criterionAreaMismatch(ref.code, AREA_NUMERALS[codeArea - 1], area.numeral),
           related: [{ range: area.range, message: area.numeral }],
           fixes: candidate
-            ? [{ title: ctx.msg.fixReplaceWith(candidate), edits: [{ range: ref.range, newText: JSON.stringify(candidate) }], safe: false, preferred: true }]
+            ? [{ title: ctx.msg.fixReplaceWith(candidate), edits: [{ range: ref.range, newText: quoted(candidate) }], safe: false, preferred: true }]
             : undefined,
         });
       }
