@@ -22,10 +22,18 @@ const vi: CliText = {
                                                   xuất ra Word hoặc Excel
   par-plan units init [kế hoạch|thư mục|phụ lục ...] [-o par-units.json] [--force]
                                                   viết danh mục đơn vị bổ sung cho tỉnh
+  par-plan results import <bảng.xlsx|.csv|.docx> -o ket-qua.par-results.yaml
+                                                  nhập bảng kết quả Chỉ số CCHC năm trước
+  par-plan init --results <bảng|tệp kết quả> --issuer "UBND tỉnh X" --year 2023 -o ke-hoach.par.yaml
+                                                  khởi tạo kế hoạch từ các tiêu chí bị mất điểm
+  par-plan coverage <ke-hoach.par.yaml> [--results tệp] [--format text|json]
+                                                  điểm bị mất đã có / chưa có nhiệm vụ khắc phục
+  par-plan catalog import <bảng> -o danh-muc.json  danh mục tiêu chí từ bảng chính thức
 
 Tùy chọn của check:
   --format text|json|sarif   Định dạng kết quả (mặc định: text)
   --config <tệp>             Tệp cấu hình (mặc định: .par-plan.json gần nhất)
+  --results <tệp>            Tệp kết quả năm trước, thay cho plan.results của từng kế hoạch
   --max-warnings <N>         Thoát với mã 1 khi có nhiều hơn N cảnh báo
   --fix                      Áp dụng các sửa lỗi an toàn (giữ nguyên chú thích và bố cục)
   --locale vi|en             Ngôn ngữ thông báo (mặc định: vi)
@@ -53,10 +61,18 @@ const en: CliText = {
                                                   export to Word or Excel
   par-plan units init [plans|folders|appendices ...] [-o par-units.json] [--force]
                                                   write a unit registry overlay for the province
+  par-plan results import <table.xlsx|.csv|.docx> -o results.par-results.yaml
+                                                  import last year's PAR Index results table
+  par-plan init --results <table|results file> --issuer "UBND tỉnh X" --year 2023 -o plan.par.yaml
+                                                  scaffold a plan from the criteria that lost points
+  par-plan coverage <plan.par.yaml> [--results file] [--format text|json]
+                                                  lost points with and without tasks
+  par-plan catalog import <table> -o catalog.json  criteria catalog from an official table
 
 Options of check:
   --format text|json|sarif   Output format (default: text)
   --config <file>            Config file (default: the nearest .par-plan.json)
+  --results <file>           Last year's results file, instead of each plan's plan.results
   --max-warnings <N>         Exit with 1 when there are more than N warnings
   --fix                      Apply the safe fixes (comments and layout are kept)
   --locale vi|en             Message language (default: vi)

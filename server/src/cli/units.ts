@@ -8,7 +8,7 @@ import { basename, extname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PlanAnalysis, DEFAULT_OPTIONS, starterOverlay, unitIdsOf, type Locale, type UnitData } from '../engine';
 import { NodeHost, collectPlanFiles, nodeFiles, readPlanFile } from '../host/node-host';
-import { writeFileAtomically } from '../host/safe-write';
+import { OutputExists, writeFileSafely } from '../host/safe-write';
 import { importPlanDocx } from '../word/docx-import';
 import { decodeText } from '../word/text-helpers';
 import { importPlanText } from '../word/text-import';
@@ -161,12 +161,9 @@ export async function runUnits(argv: string[], io: CliIo): Promise<number> {
   const outPath = resolve(io.cwd, values.output || 'par-units.json');
   const outShown = shown(outPath, io.cwd);
   try {
-    if (writeFileAtomically(outPath, JSON.stringify(overlay.file, null, 2) + '\n', { force: values.force }) === 'exists') {
-      io.err(`${t.exists(outShown)}\n`);
-      return 2;
-    }
+    writeFileSafely(outPath, JSON.stringify(overlay.file, null, 2) + '\n', { force: values.force });
   } catch (error) {
-    io.err(`${t.cannotWrite(outShown, message(error))}\n`);
+    io.err(`${error instanceof OutputExists ? t.exists(outShown) : t.cannotWrite(outShown, message(error))}\n`);
     return 2;
   }
   io.err(`${t.written(outShown, overlay.unknown.length, overlay.province && `${overlay.province.form} ${overlay.province.name}`)}\n${t.nextSteps(basename(outPath))}\n`);

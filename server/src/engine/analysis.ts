@@ -8,7 +8,7 @@ import type { UnitRegistry } from './data/registry';
 import { readUnitPhrase } from './data/unit-phrase';
 import { provinceFor, registryFor } from './data/unit-data';
 import type { ProvinceRecord } from './data/provinces';
-import { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData } from './options';
+import { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, type ResultsLoad } from './options';
 import { LocatedUnitPart } from './located-unit-part';
 import { messagesFor, type Messages } from './messages';
 import { buildModel, patchModel, type DeadlineField, type PlanModel, type UnitEntry } from './model';
@@ -20,7 +20,7 @@ import { scalarSourceMap, valueRangeInSource } from './scalar-offsets';
 import type { Finding } from './types';
 import { checkLimits, utf8Length } from './limits';
 
-export { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData } from './options';
+export { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, type ResultsLoad, type ResultsResolver } from './options';
 export { LocatedUnitPart } from './located-unit-part';
 
 // Unit parts of a cell depend only on its text and the registry: kept per scalar node across
@@ -220,6 +220,19 @@ export class PlanAnalysis {
     return { analysis: previous, offset: toPrevious(offset), toCurrent };
   }
 
+  /**
+   * The previous version (parsed, intact) when the edit is below its plan header: what the header
+   * says (the year, the results) is then known from it without parsing this version.
+   */
+  private headerUnchangedIn(): PlanAnalysis | undefined {
+    if (this.modelCache || !this.predecessor || this.predecessor.analysis.retired || !this.predecessor.analysis.modelCache) return undefined;
+    const previous = this.predecessor.analysis;
+    const change = this.change;
+    const header = previous.modelCache!.header;
+    const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
+    return change && header && change.start > headerEnd ? previous : undefined;
+  }
+
   get planYear(): number | undefined {
     const known = this.planYearIfKnown();
     return known ? known.year : this.model.header?.year?.value;
@@ -231,8 +244,8 @@ export class PlanAnalysis {
    * and must never parse; it reads the header text itself when this is undefined.
    */
   planYearIfKnown(): { year: number | undefined } | undefined {
-    const source = this.headerSource();
-    return source && { year: source.model.header?.year?.value };
+    if (this.modelCache) return { year: this.modelCache.header?.year?.value };
+    return this.headerUnchangedIn()?.planYearIfKnown();
   }
 
   /** The text of `plan.issuer`, which selects the province. */
@@ -243,19 +256,8 @@ export class PlanAnalysis {
 
   /** The issuer when it is known without parsing this version, like planYearIfKnown. */
   issuerIfKnown(): { issuer: string | undefined } | undefined {
-    const source = this.headerSource();
-    return source && { issuer: source.model.header?.issuer?.text };
-  }
-
-  /** The version whose model holds this version's plan header, when that needs no parse of this one. */
-  private headerSource(): PlanAnalysis | undefined {
-    if (this.modelCache) return this;
-    const previous = this.predecessor?.analysis;
-    if (!previous || previous.retired || !previous.modelCache) return undefined;
-    const header = previous.modelCache.header;
-    const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
-    const change = this.change;
-    return change && header && change.start > headerEnd ? previous.headerSource() : undefined;
+    if (this.modelCache) return { issuer: this.modelCache.header?.issuer?.text };
+    return this.headerUnchangedIn()?.issuerIfKnown();
   }
 
   /** The plan's province, when the issuer names one. */
@@ -266,6 +268,24 @@ export class PlanAnalysis {
   /** The unit registry of the plan's province: base + province + overlays (built once per province). */
   get registry(): UnitRegistry {
     return registryFor(this.data.units, this.issuer);
+  }
+
+  private resultsCache: { value: ResultsLoad | undefined } | undefined;
+
+  /** The results the plan is checked against (its `plan.results`, or the host's `--results`). */
+  get results(): ResultsLoad | undefined {
+    if (!this.resultsCache) {
+      const resolve = this.data.results;
+      const previous = this.headerUnchangedIn();
+      this.resultsCache = { value: previous ? previous.results : resolve?.(this.model.header?.results?.text.trim() || undefined) };
+    }
+    return this.resultsCache.value;
+  }
+
+  /** The results when they are known without parsing this version (completion never parses). */
+  get resultsWithoutParsing(): ResultsLoad | undefined {
+    if (this.resultsCache || this.modelCache || this.headerUnchangedIn()) return this.results;
+    return undefined;
   }
 
   /** The units a lead/support entry names, each with its range in the document. */

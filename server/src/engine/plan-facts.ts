@@ -8,7 +8,7 @@ import type { UnitRegistry } from './data/registry';
 import type { LocatedUnitPart } from './located-unit-part';
 import type { Messages } from './messages';
 import type { DeadlineField, PlanModel, UnitEntry } from './model';
-import type { AnalysisOptions, EngineData } from './options';
+import type { AnalysisOptions, EngineData, ResultsLoad } from './options';
 import type { LineIndex, ParsedDocument, SyntaxProblem } from './parse';
 
 /** Text and line starts: all a minimal text edit needs. */
@@ -29,6 +29,8 @@ export interface PlanFacts extends TextFacts {
   /** The plan's province (from `plan.issuer`) and the unit registry made for it. */
   readonly province: ProvinceRecord | undefined;
   readonly registry: UnitRegistry;
+  /** The results of the index year the plan is checked against, or why they cannot be read. */
+  readonly results: ResultsLoad | undefined;
   /** What a task's deadline means, or null when it is missing or blank. */
   deadline(field: DeadlineField): DeadlineMeaning | null;
   /** The units a lead/support entry names, each with its range in the document. */

@@ -1,24 +1,36 @@
-// Writing a file the user will keep without ever losing one: the new content goes to a temporary
-// file in the same folder, then a rename puts it in place (never half a file), and an existing file
-// is replaced only when the caller says so (--force). A small local helper; see the report of issue 9.
+// Writing an output file without ever losing a user's file: the bytes go to a temporary file in the
+// same folder, which then takes the output's name in one step. Without `force` an existing file is
+// never replaced, even one created meanwhile: the temporary file is linked to the name (link fails
+// when the name exists), never renamed over it.
 
-import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** 'exists' when the file is there and `force` is not set: nothing is written. I/O errors are thrown. */
-export function writeFileAtomically(path: string, data: string | Uint8Array, { force = false }: { force?: boolean } = {}): 'written' | 'exists' {
-  if (!force && existsSync(path)) return 'exists';
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    writeFileSync(temp, data, { flag: 'wx' });
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already gone, or never written
-    }
-    throw error;
+export class OutputExists extends Error {
+  constructor(readonly path: string) {
+    super(`${path} already exists`);
   }
-  return 'written';
+}
+
+/** Writes `path` atomically; throws OutputExists when it exists and `force` is not set. */
+export function writeFileSafely(path: string, data: string | Uint8Array, options: { force?: boolean } = {}): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  writeFileSync(temp, data, { flag: 'wx' });
+  try {
+    if (options.force) renameSync(temp, path);
+    else {
+      try {
+        linkSync(temp, path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new OutputExists(path);
+        // A file system without hard links (FAT, some network shares): check, then rename.
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+        if (existsSync(path)) throw new OutputExists(path);
+        renameSync(temp, path);
+      }
+    }
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }

@@ -19,6 +19,8 @@ export interface ServerEnvironment {
    */
   hasPendingReads(): boolean;
   fetchPending(): Promise<void>;
+  /** Forgets what was read (the settings or watched files changed). */
+  forgetReads(): void;
   /** The bundled unit files where a unit of this province may be defined (its overlay, then the base), as locations. */
   bundledUnitLocations(provinceId: string | undefined): string[];
   /** The plan files under a workspace folder, for `parPlan/starterOverlay`; none where folders cannot be listed. */

@@ -14,6 +14,8 @@ export function nodeEnvironment(): ServerEnvironment {
     uriOf: (location) => pathToFileURL(location).href,
     hasPendingReads: () => false,
     fetchPending: async () => undefined,
+    // Nothing kept: node reads afresh.
+    forgetReads: () => undefined,
     bundledUnitLocations: bundledUnitFiles,
     planFilesIn: (root) => collectPlanFiles([root], root).files,
     ruleDocUrl,

@@ -93,6 +93,7 @@ export function webEnvironment(connection: Connection): ServerEnvironment {
         }),
       );
     },
+    forgetReads: () => fetched.clear(),
     // Every location offered is tried in turn; the province's own overlay may not exist.
     bundledUnitLocations: (provinceId) =>
       extensionUri ? [...(provinceId ? [`${extensionUri}/schemas/units/${provinceId}.json`] : []), `${extensionUri}/schemas/units/base.json`] : [],

@@ -52,7 +52,8 @@ export interface ReadPlan {
   syntaxErrors: PlanSyntaxError[];
 }
 
-function scalarText(node: unknown): string | undefined {
+/** A scalar as written: an unquoted 1.10 stays "1.10". */
+export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;
   // What Word pasted in (non-breaking spaces, invisible characters, curly quotes) is never printed.
