@@ -265,9 +265,12 @@ export class PlanAnalysis {
     return provinceFor(this.data.units, this.issuer);
   }
 
+  private registryCache: UnitRegistry | undefined;
+
   /** The unit registry of the plan's province: base + province + overlays (built once per province). */
   get registry(): UnitRegistry {
-    return registryFor(this.data.units, this.issuer);
+    // Asked for every unit cell: looked up once per version.
+    return (this.registryCache ??= registryFor(this.data.units, this.issuer));
   }
 
   private resultsCache: { value: ResultsLoad | undefined } | undefined;
