@@ -25,6 +25,8 @@ const vi: CliText = {
                                                   nhập phụ lục kế hoạch từ Word
   par-plan export <ke-hoach.par.yaml> -o <tệp.docx|tệp.xlsx> [--format docx|xlsx]
                                                   xuất ra Word hoặc Excel
+  par-plan units init [kế hoạch|thư mục|phụ lục ...] [-o par-units.json] [--force]
+                                                  viết danh mục đơn vị bổ sung cho tỉnh
   par-plan results import <bảng.xlsx|.csv|.docx> -o ket-qua.par-results.yaml
                                                   nhập bảng kết quả Chỉ số CCHC năm trước
   par-plan init --results <bảng|tệp kết quả> --issuer "UBND tỉnh X" --year 2023 -o ke-hoach.par.yaml
@@ -65,6 +67,8 @@ const en: CliText = {
                                                   import a plan appendix from Word
   par-plan export <plan.par.yaml> -o <file.docx|file.xlsx> [--format docx|xlsx]
                                                   export to Word or Excel
+  par-plan units init [plans|folders|appendices ...] [-o par-units.json] [--force]
+                                                  write a unit registry overlay for the province
   par-plan results import <table.xlsx|.csv|.docx> -o results.par-results.yaml
                                                   import last year's PAR Index results table
   par-plan init --results <table|results file> --issuer "UBND tỉnh X" --year 2023 -o plan.par.yaml

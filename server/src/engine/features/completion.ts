@@ -6,6 +6,7 @@ import type { PlanAnalysis } from '../analysis';
 import { areaByNumber, compareCodes, type Catalog, type CatalogCode } from '../data/catalog';
 import { basisDay, deadlineSuggestions, parseDeadline } from '../data/deadline';
 import { inForceOn, type UnitRecord, type UnitRegistry } from '../data/registry';
+import { registryFor } from '../data/unit-data';
 import { fold } from '../data/text-fold';
 import { scalarText } from '../edits';
 import { AREA_NUMERALS } from '../model';
@@ -312,8 +313,9 @@ function unitDay(analysis: PlanAnalysis, ctx: ValueContext, year: number | undef
 
 function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext): CompletionEntry[] {
   // headerFacts takes the year known without parsing, else reads it from the header text.
-  const day = unitDay(analysis, ctx, headerFacts(analysis).year);
-  const candidates = candidatesOf(analysis.data.registry, analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
+  const facts = headerFacts(analysis);
+  const day = unitDay(analysis, ctx, facts.year);
+  const candidates = candidatesOf(registryFor(analysis.data.units, facts.issuer), analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
   const typed = norm(ctx.typed);
   const out = new Map<string, CompletionEntry>();
 

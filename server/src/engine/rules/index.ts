@@ -25,6 +25,7 @@ import { unitSpellingRule } from './unit-spelling';
 import { unitSupersededRule } from './unit-superseded';
 import { unknownCriterionRule } from './unknown-criterion';
 import { unknownUnitRule } from './unknown-unit';
+import { pastedCharactersRule } from './pasted-characters';
 
 export const RULES: readonly Rule[] = [
   syntaxRule,
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   flowListSplitRule,
   invalidDeadlineRule,
   deadlineOutsideYearRule,
+  pastedCharactersRule,
   resultsFileRule,
   resultsYearRule,
   uncoveredLossRule,
@@ -55,6 +57,7 @@ interface TaskFindings {
   data: PlanFacts['data'];
   options: PlanFacts['options'];
   planYear: number | undefined;
+  registry: PlanFacts['registry'];
   findings: Finding[];
 }
 
@@ -105,10 +108,11 @@ export function runRules(analysis: PlanFacts): Finding[] {
   for (const c of contexts) c.ctx = contextFor(c.rule, c.into);
   const { data, options } = analysis;
   const planYear = analysis.planYear;
+  const registry = analysis.registry;
   for (const task of analysis.model.tasks) {
     const start = task.node.range![0];
     const kept = taskFindings.get(task);
-    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear) {
+    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear && kept.registry === registry) {
       const delta = start - kept.start;
       for (const f of kept.findings) findings.push(delta === 0 ? f : moved(f, delta));
       continue;
@@ -121,7 +125,7 @@ export function runRules(analysis: PlanFacts): Finding[] {
       own.push(...c.into);
     }
     // A task a rule failed on is checked again in the next version.
-    if (complete) taskFindings.set(task, { start, data, options, planYear, findings: own });
+    if (complete) taskFindings.set(task, { start, data, options, planYear, registry, findings: own });
     findings.push(...own);
   }
   return findings;
