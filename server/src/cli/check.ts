@@ -3,7 +3,7 @@
 
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { LineIndex, PlanAnalysis, RULES, fixAll, type AnalysisOptions, type Finding, type Locale, type Severity } from '../engine';
+import { LineIndex, PlanAnalysis, RULES, fixAll, type AnalysisOptions, type Finding, type IsoDate, type Locale, type Severity } from '../engine';
 import { NodeHost, readPlanFile, type HostProblem } from '../host/node-host';
 import { cliText } from './text';
 
@@ -17,6 +17,8 @@ export interface CheckOptions {
   fix: boolean;
   locale?: Locale;
   cwd: string;
+  /** The day the follow-up rules judge lateness on (the CLI passes today unless --as-of says). */
+  asOf?: IsoDate;
 }
 
 export interface FileReport {
@@ -105,6 +107,8 @@ export function runCheck(options: CheckOptions): CheckResult {
       locale: options.locale ?? settings.config.locale ?? 'vi',
       severities: settings.config.rules,
       limits: settings.config.limits,
+      asOf: options.asOf,
+      dueSoonDays: settings.config.dueSoonDays,
     };
     const read = readPlanFile(file);
     const shown = displayPath(file, options.cwd);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
 import { cliText, localeFrom } from './text';
 import { runExport, runImport } from './word';
+import { readAsOf, today } from '../host/as-of';
 
 declare const PAR_PLAN_VERSION: string;
 const VERSION = typeof PAR_PLAN_VERSION === 'string' ? PAR_PLAN_VERSION : '0.0.0-dev';
@@ -36,6 +37,7 @@ function check(argv: string[], io: CliIo): number {
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
         locale: { type: 'string' },
+        'as-of': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -78,7 +80,13 @@ function check(argv: string[], io: CliIo): number {
       return 2;
     }
   }
+  const asOf = values['as-of'] === undefined ? today() : readAsOf(values['as-of']);
+  if (!asOf) {
+    io.err(`${t.badOption(`--as-of ${values['as-of']}`)}\n`);
+    return 2;
+  }
   const result = runCheck({
+    asOf,
     paths: paths.length ? paths : ['.'],
     format,
     configPath: values.config,

@@ -27,6 +27,7 @@ Tùy chọn của check:
   --max-warnings <N>         Thoát với mã 1 khi có nhiều hơn N cảnh báo
   --fix                      Áp dụng các sửa lỗi an toàn (giữ nguyên chú thích và bố cục)
   --locale vi|en             Ngôn ngữ thông báo (mặc định: vi)
+  --as-of <ngày>             Xét quá hạn, sắp đến hạn tính đến ngày này (mặc định: hôm nay), ví dụ 30/6/2026
   -h, --help                 Hiện hướng dẫn này
   -v, --version              Hiện phiên bản
 
@@ -56,6 +57,7 @@ Options of check:
   --max-warnings <N>         Exit with 1 when there are more than N warnings
   --fix                      Apply the safe fixes (comments and layout are kept)
   --locale vi|en             Message language (default: vi)
+  --as-of <date>             Judge overdue and due-soon tasks as of this day (default: today), e.g. 2026-06-30
   -h, --help                 Show this help
   -v, --version              Show the version
 

@@ -15,7 +15,8 @@ import { composeChanges, diffTexts, editLines, reparse, type TextChange } from '
 import { directivesOf, isSuppressed, type Directives } from './suppress';
 import { runRules } from './rules';
 import { scalarSourceMap, valueRangeInSource } from './scalar-offsets';
-import type { Finding, Locale, OffsetRange, SeverityOrOff } from './types';
+import type { Finding, IsoDate, Locale, OffsetRange, SeverityOrOff } from './types';
+import { tracksProgress } from './follow-up';
 import { checkLimits, utf8Length } from './limits';
 
 export interface EngineData {
@@ -28,6 +29,13 @@ export interface AnalysisOptions {
   /** Severity overrides per code (from the config file or editor settings). */
   severities: Record<string, SeverityOrOff>;
   limits: Limits;
+  /**
+   * The day the follow-up rules judge lateness on (par/overdue, par/due-soon), given by the host:
+   * today, or a past day to review a quarter. Unset: those rules do not run.
+   */
+  asOf?: IsoDate;
+  /** par/due-soon warns this many days ahead (default 14). */
+  dueSoonDays?: number;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { locale: 'vi', severities: {}, limits: DEFAULT_LIMITS };
@@ -287,6 +295,13 @@ export class PlanAnalysis {
       if (change && header && change.start > headerEnd) return previous.planYear;
     }
     return this.model.header?.year?.value;
+  }
+
+  private tracksCache: boolean | undefined;
+
+  /** Whether any task carries a follow-up key: only then are unfinished tasks judged against the as-of day. */
+  get tracksProgress(): boolean {
+    return (this.tracksCache ??= tracksProgress(this.model));
   }
 
   /** The units a lead/support entry names, each with its range in the document. */

@@ -25,6 +25,7 @@ import { unitAt } from '../engine/features/locate';
 import { documentSymbols, foldingRanges, planTree } from '../engine/features/outline';
 import { unitReferencesAt } from '../engine/features/references';
 import { NodeHost, isInside, type HostProblem } from '../host/node-host';
+import { readAsOf, today } from '../host/as-of';
 import type { TextChange } from '../engine/incremental';
 import { LineIndex } from '../engine/parse';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
@@ -37,6 +38,8 @@ export interface EditorSettings {
   rules?: Record<string, SeverityOrOff>;
   catalog?: string;
   registry?: string;
+  /** The day to judge overdue tasks on (`2026-06-30` or `30/6/2026`), to review a past quarter; unset: today. */
+  asOf?: string;
 }
 
 interface DocumentSettings {
@@ -219,9 +222,11 @@ export class PlanLanguageServer {
   }
 
   private settingsFor(uri: string): DocumentSettings {
-    const cached = this.settingsCache.get(uri);
-    if (cached) return cached;
     const editor = this.editorSettings;
+    const asOf = (typeof editor.asOf === 'string' && editor.asOf.trim() && readAsOf(editor.asOf)) || today();
+    const cached = this.settingsCache.get(uri);
+    // A server left running overnight judges tomorrow's lateness on tomorrow's date.
+    if (cached && cached.options.asOf === asOf) return cached;
     const problems: HostProblem[] = [];
     let config = defaultConfig();
     let data: EngineData = { catalog: bundledCatalog(), registry: bundledRegistry() };
@@ -251,7 +256,7 @@ export class PlanLanguageServer {
     const locale = editor.locale && editor.locale !== 'auto' ? editor.locale : config.locale ?? this.clientLocale;
     const settings: DocumentSettings = {
       data,
-      options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits },
+      options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits, asOf, dueSoonDays: config.dueSoonDays },
       registryFile: registryFile ?? bundledRegistryFile,
     };
     this.settingsCache.set(uri, settings);

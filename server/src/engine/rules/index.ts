@@ -20,6 +20,13 @@ import { unitSpellingRule } from './unit-spelling';
 import { unitSupersededRule } from './unit-superseded';
 import { unknownCriterionRule } from './unknown-criterion';
 import { unknownUnitRule } from './unknown-unit';
+import { overdueRule } from './overdue';
+import { dueSoonRule } from './due-soon';
+import { doneLateRule } from './done-late';
+import { doneWithoutDateRule } from './done-without-date';
+import { droppedWithoutReasonRule } from './dropped-without-reason';
+import { invalidStatusRule } from './invalid-status';
+import { invalidDateRule } from './invalid-date';
 
 export const RULES: readonly Rule[] = [
   syntaxRule,
@@ -36,6 +43,13 @@ export const RULES: readonly Rule[] = [
   flowListSplitRule,
   invalidDeadlineRule,
   deadlineOutsideYearRule,
+  invalidStatusRule,
+  invalidDateRule,
+  overdueRule,
+  dueSoonRule,
+  doneLateRule,
+  doneWithoutDateRule,
+  droppedWithoutReasonRule,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
@@ -46,6 +60,8 @@ interface TaskFindings {
   data: PlanAnalysis['data'];
   options: PlanAnalysis['options'];
   planYear: number | undefined;
+  /** Whether the plan is followed up (analysis.tracksProgress): it turns the lateness rules on. */
+  tracking: boolean;
   findings: Finding[];
 }
 
@@ -85,10 +101,11 @@ export function runRules(analysis: PlanAnalysis): Finding[] {
   for (const c of contexts) c.ctx = contextFor(c.rule, c.into);
   const { data, options } = analysis;
   const planYear = analysis.planYear;
+  const tracking = analysis.tracksProgress;
   for (const task of analysis.model.tasks) {
     const start = task.node.range![0];
     const kept = taskFindings.get(task);
-    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear) {
+    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear && kept.tracking === tracking) {
       const delta = start - kept.start;
       for (const f of kept.findings) findings.push(delta === 0 ? f : moved(f, delta));
       continue;
@@ -99,7 +116,7 @@ export function runRules(analysis: PlanAnalysis): Finding[] {
       c.rule.checkTask!(task, c.ctx!);
       own.push(...c.into);
     }
-    taskFindings.set(task, { start, data, options, planYear, findings: own });
+    taskFindings.set(task, { start, data, options, planYear, tracking, findings: own });
     findings.push(...own);
   }
   return findings;

@@ -1,0 +1,17 @@
+// par/done-late: a task completed (`done`) after its deadline ended.
+
+import { deadlineEnd } from '../data/deadline';
+import { daysBetween, taskFollowUp } from '../follow-up';
+import type { Rule } from './rule';
+
+export const doneLateRule: Rule = {
+  code: 'par/done-late',
+  defaultSeverity: 'info',
+  checkTask(task, ctx) {
+    const state = taskFollowUp(ctx.analysis, task);
+    const end = deadlineEnd(state.deadline);
+    if (state.status !== 'done' || !state.doneDay || !end || !task.done) return;
+    const days = daysBetween(end, state.doneDay);
+    if (days > 0) ctx.report({ range: task.done.field.valueRange, message: ctx.msg.doneLate(ctx.msg.day(state.doneDay), ctx.msg.day(end), days) });
+  },
+};
