@@ -261,7 +261,7 @@ export function structureOf(analysis: PlanAnalysis): LineStructure {
 
 // --- what a mapping is, from its keys ------------------------------------------------------------
 
-const TASK_KEYS = new Set(['task', 'lead', 'support', 'deadline', 'product', 'note']);
+const TASK_KEYS = new Set(['task', 'lead', 'support', 'deadline', 'product', 'note', 'status', 'done', 'progress', 'id']);
 const ITEM_KEYS = new Set(['criteria', 'finding', 'tasks', 'name']);
 const SECTION_KEYS = new Set(['area', 'items']);
 const PLAN_KEYS = new Set(['issuer', 'year', 'document', 'appendix', 'index-year']);

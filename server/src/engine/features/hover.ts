@@ -3,7 +3,8 @@
 
 import type { LocatedUnitPart, PlanAnalysis } from '../analysis';
 import { areaByNumber, areaOfCode, isWellFormedCode, levelOfCode, parentOfCode, suggestCodes } from '../data/catalog';
-import { basisDay } from '../data/deadline';
+import { basisDay, deadlineEnd } from '../data/deadline';
+import { daysBetween, lastEndedPeriod, lateness, taskFollowUp } from '../follow-up';
 import { inForceOn, suggestUnits, type UnitRecord } from '../data/registry';
 import { foldWord } from '../data/text-fold';
 import { nodeRange, type ItemModel, type TaskModel, type UnitEntry } from '../model';
@@ -254,5 +255,26 @@ function deadlineHover(analysis: PlanAnalysis, task: TaskModel, text: FeatureTex
     return { markdown: lines.join('\n\n'), range };
   }
   if (meaning.normalized !== written) lines.push(text.hoverNormalized(escapeMd(meaning.normalized)));
+  const standing = standingLine(analysis, task, text);
+  if (standing) lines.push(standing);
   return { markdown: lines.join('\n\n'), range };
+}
+
+/** Where the task stands on the as-of day: days left or passed, or the last period's report (recurring). */
+function standingLine(analysis: PlanAnalysis, task: TaskModel, text: FeatureText): string | undefined {
+  const asOf = analysis.options.asOf;
+  // Only a plan that is followed up has a status to judge: an old plan without one is not "late".
+  if (!asOf || !analysis.tracksProgress) return undefined;
+  const state = taskFollowUp(analysis, task);
+  const status = analysis.messages.statusName(state.status);
+  const meaning = state.deadline;
+  if (meaning?.kind === 'recurring') {
+    if (state.status === 'done' || state.status === 'dropped') return undefined;
+    const late = lateness(analysis, task, state, asOf, 0);
+    if (late?.kind === 'overdue-report') return text.hoverReportMissing(analysis.messages.periodName(late.period), late.days);
+    const period = lastEndedPeriod(meaning, asOf, analysis.planYear);
+    return period && text.hoverReported(analysis.messages.periodName(period));
+  }
+  const end = deadlineEnd(meaning);
+  return end && text.hoverDaysLeft(daysBetween(asOf, end), text.day(asOf), status);
 }
