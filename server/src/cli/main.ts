@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
 import { cliText, localeFrom } from './text';
 import { runExport, runImport } from './word';
+import { runFollowUp } from './followup';
 import { readAsOf, today } from '../host/as-of';
 
 declare const PAR_PLAN_VERSION: string;
@@ -21,6 +22,7 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
   // import and export parse their own options (-o, --format) and are asynchronous.
   if (argv[0] === 'import') return runImport(argv.slice(1), io);
   if (argv[0] === 'export') return runExport(argv.slice(1), io);
+  if (argv[0] === 'followup') return runFollowUp(argv.slice(1), io);
   return check(argv, io);
 }
 

@@ -20,6 +20,8 @@ const vi: CliText = {
                                                   nhập phụ lục kế hoạch từ Word
   par-plan export <ke-hoach.par.yaml> -o <tệp.docx|tệp.xlsx> [--format docx|xlsx]
                                                   xuất ra Word hoặc Excel
+  par-plan followup export|import <kế-hoạch.par.yaml> ...
+                                                  bảng theo dõi cho đơn vị, ghép kết quả về kế hoạch
 
 Tùy chọn của check:
   --format text|json|sarif   Định dạng kết quả (mặc định: text)
@@ -50,6 +52,8 @@ const en: CliText = {
                                                   import a plan appendix from Word
   par-plan export <plan.par.yaml> -o <file.docx|file.xlsx> [--format docx|xlsx]
                                                   export to Word or Excel
+  par-plan followup export|import <plan.par.yaml> ...
+                                                  follow-up sheets for the units, merged back
 
 Options of check:
   --format text|json|sarif   Output format (default: text)
