@@ -159,30 +159,31 @@ Exit codes: 0 done; 1 done, some rows not merged; 2 misuse or a write refused.
   nothing: () => 'Nothing to merge.',
 };
 
-function shown(path: string, cwd: string): string {
+export function shownPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
 }
 
 /** The plan read from disk and analysed as `par-plan check` would (its project's data and config). */
-function openPlan(path: string, io: CliIo, t: FollowUpText, locale: Locale): { plan: PlanOnDisk; analysis: PlanAnalysis; shownPath: string } | number {
-  const shownPath = shown(path, io.cwd);
+export function openPlanForFollowUp(path: string, io: CliIo, locale: Locale): { plan: PlanOnDisk; analysis: PlanAnalysis; shownPath: string } | number {
+  const t = locale === 'en' ? en : vi;
+  const shown = shownPath(path, io.cwd);
   let plan: PlanOnDisk;
   try {
     plan = readPlanOnDisk(path);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    io.err(`${code === 'ENOENT' ? t.missing(shownPath) : t.unreadable(shownPath, err instanceof Error ? err.message : String(err))}\n`);
+    io.err(`${code === 'ENOENT' ? t.missing(shown) : t.unreadable(shown, err instanceof Error ? err.message : String(err))}\n`);
     return 2;
   }
   const settings = new NodeHost(undefined, [io.cwd]).settingsFor(path);
   for (const p of settings.problems) io.err(`${cliText(locale).hostProblem(p.file, p.message)}\n`);
   const analysis = new PlanAnalysis(plan.text, settings.data, { locale, severities: {}, limits: settings.config.limits });
   if (analysis.limitProblems.length || analysis.parsed.syntax.length) {
-    io.err(`${t.syntaxRefused(shownPath)}\n`);
+    io.err(`${t.syntaxRefused(shown)}\n`);
     return 2;
   }
-  return { plan, analysis, shownPath };
+  return { plan, analysis, shownPath: shown };
 }
 
 export async function runFollowUp(args: string[], io: CliIo): Promise<number> {
@@ -238,13 +239,13 @@ export async function runFollowUp(args: string[], io: CliIo): Promise<number> {
 
 async function followUpExport(planPath: string, values: { output?: string; lead?: string; force?: boolean }, io: CliIo, t: FollowUpText, locale: Locale): Promise<number> {
   const outPath = values.output ? resolve(io.cwd, values.output) : join(dirname(planPath), `${basename(planPath).replace(/(\.par)?\.ya?ml$/i, '')}.theo-doi.xlsx`);
-  const outShown = shown(outPath, io.cwd);
+  const outShown = shownPath(outPath, io.cwd);
   // Refused before anything is written, the plan's ids included.
   if (!values.force && existsQuietly(outPath)) {
     io.err(`${t.exists(outShown)}\n`);
     return 2;
   }
-  const opened = openPlan(planPath, io, t, locale);
+  const opened = openPlanForFollowUp(planPath, io, locale);
   if (typeof opened === 'number') return opened;
   let { analysis } = opened;
   const ids = missingIdEdits(analysis);
@@ -287,11 +288,11 @@ function existsQuietly(path: string): boolean {
 }
 
 async function followUpImport(planPath: string, files: string[], options: { date?: string; dryRun: boolean }, io: CliIo, t: FollowUpText, locale: Locale): Promise<number> {
-  const opened = openPlan(planPath, io, t, locale);
+  const opened = openPlanForFollowUp(planPath, io, locale);
   if (typeof opened === 'number') return opened;
   const sheets: FilledSheet[] = [];
   for (const file of files) {
-    const fileShown = shown(file, io.cwd);
+    const fileShown = shownPath(file, io.cwd);
     let bytes: Buffer;
     let mtime: Date;
     try {

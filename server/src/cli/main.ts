@@ -5,6 +5,7 @@ import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } 
 import { cliText, localeFrom } from './text';
 import { runExport, runImport } from './word';
 import { runFollowUp } from './followup';
+import { runReport } from './report';
 import { readAsOf, today } from '../host/as-of';
 
 declare const PAR_PLAN_VERSION: string;
@@ -23,6 +24,7 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
   if (argv[0] === 'import') return runImport(argv.slice(1), io);
   if (argv[0] === 'export') return runExport(argv.slice(1), io);
   if (argv[0] === 'followup') return runFollowUp(argv.slice(1), io);
+  if (argv[0] === 'report') return runReport(argv.slice(1), io);
   return check(argv, io);
 }
 

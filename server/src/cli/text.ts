@@ -22,6 +22,8 @@ const vi: CliText = {
                                                   xuất ra Word hoặc Excel
   par-plan followup export|import <kế-hoạch.par.yaml> ...
                                                   bảng theo dõi cho đơn vị, ghép kết quả về kế hoạch
+  par-plan report <kế-hoạch.par.yaml> --as-of <ngày> -o <bao-cao.docx|.xlsx>
+                                                  báo cáo kết quả thực hiện theo quý, 6 tháng, năm
 
 Tùy chọn của check:
   --format text|json|sarif   Định dạng kết quả (mặc định: text)
@@ -54,6 +56,8 @@ const en: CliText = {
                                                   export to Word or Excel
   par-plan followup export|import <plan.par.yaml> ...
                                                   follow-up sheets for the units, merged back
+  par-plan report <plan.par.yaml> --as-of <day> -o <report.docx|.xlsx>
+                                                  the quarterly, half-yearly or yearly progress report
 
 Options of check:
   --format text|json|sarif   Output format (default: text)
