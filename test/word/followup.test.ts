@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { runFollowUp } from '../../server/src/cli/followup';
 import { PlanChangedError, readPlanOnDisk, rewritePlan } from '../../server/src/host/safe-write';
 import { analyze } from '../support/engine';
@@ -87,6 +88,11 @@ async function fill(bytes: Uint8Array, rows: Record<string, Fill>, modified = '2
     sheet = sheet.replace(row[0], `<row r="${row[1]}">${xml}</row>`);
   }
   zip.file('xl/worksheets/sheet1.xml', sheet);
+  // The shared strings part, declared as a spreadsheet program declares it.
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'));
+  const types = await zip.file('[Content_Types].xml')!.async('string');
+  zip.file('[Content_Types].xml', types.replace('</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'));
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   zip.file('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}">${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join('')}</sst>`);
   zip.file('docProps/core.xml', `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dcterms:modified xsi:type="dcterms:W3CDTF">${modified}</dcterms:modified></cp:coreProperties>`);
@@ -221,6 +227,25 @@ describe('followup import', () => {
     expect(r.err).toContain(`e-1.xlsx:2: ${first} trạng thái "xong rồi" không hợp lệ`);
     expect(r.err).toContain('not.xlsx: không đọc được bảng');
   });
+});
+
+function which(cmd: string): string | null {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
+const office = which('soffice') ?? which('libreoffice');
+
+describe('a sheet saved again by LibreOffice', () => {
+  it.skipIf(!office)('imports the same changes', async () => {
+    const plan = planPath('g.par.yaml');
+    expect((await run('export', 'g.par.yaml', '-o', 'g.xlsx')).code).toBe(0);
+    const [first] = idsOf(readFileSync(plan, 'utf8'));
+    writeFileSync(join(dir, 'g-filled.xlsx'), await fill(readFileSync(join(dir, 'g.xlsx')), { [first]: { status: 'hoàn thành', done: 46188, result: 'Đã ban hành Kế hoạch số 12/KH-SNV' } }));
+    execFileSync(office!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), join(dir, 'g-filled.xlsx')], { timeout: 120_000, stdio: 'pipe' });
+    const r = await run('import', 'g.par.yaml', 'lo/g-filled.xlsx', '--date', '30/6/2026');
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(plan, 'utf8')).toContain(`            id: ${first}\r\n            status: hoàn thành\r\n            done: 15/6/2026\r\n            progress:\r\n              - date: 30/6/2026\r\n                text: Đã ban hành Kế hoạch số 12/KH-SNV\r\n`);
+  }, 150_000);
 });
 
 describe('safe rewrite of a plan', () => {

@@ -49,15 +49,18 @@ async function part(zip: JSZip, path: string): Promise<XmlElement | undefined> {
   return parseXml(await file.async('string')).root ?? undefined;
 }
 
-/** Path of the first worksheet, through the workbook's relationships. */
-async function firstSheetPath(zip: JSZip): Promise<string | undefined> {
+/** Paths of the first worksheet and of the shared strings, through the workbook's relationships. */
+async function partPaths(zip: JSZip): Promise<{ sheet?: string; strings: string }> {
   const workbook = await part(zip, 'xl/workbook.xml');
   const sheet = childElements(firstChild(workbook, 'x:sheets'), 'x:sheet')[0];
-  const id = sheet?.attrs['r:id'];
-  const rels = await part(zip, 'xl/_rels/workbook.xml.rels');
-  const target = childElements(rels, 'rel:Relationship').find((r) => r.attrs.Id === id)?.attrs.Target;
-  if (!target) return zip.file('xl/worksheets/sheet1.xml') ? 'xl/worksheets/sheet1.xml' : undefined;
-  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+  const rels = childElements(await part(zip, 'xl/_rels/workbook.xml.rels'), 'rel:Relationship');
+  const resolveTarget = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+  const sheetTarget = rels.find((r) => r.attrs.Id === sheet?.attrs['r:id'])?.attrs.Target;
+  const stringsTarget = rels.find((r) => /\/sharedStrings$/.test(r.attrs.Type ?? ''))?.attrs.Target;
+  return {
+    sheet: sheetTarget ? resolveTarget(sheetTarget) : zip.file('xl/worksheets/sheet1.xml') ? 'xl/worksheets/sheet1.xml' : undefined,
+    strings: stringsTarget ? resolveTarget(stringsTarget) : 'xl/sharedStrings.xml',
+  };
 }
 
 export async function readFirstSheet(bytes: Uint8Array): Promise<SheetRead> {
@@ -68,10 +71,10 @@ export async function readFirstSheet(bytes: Uint8Array): Promise<SheetRead> {
   } catch (error) {
     return { rows, error: `not an .xlsx file (${error instanceof Error ? error.message : String(error)})` };
   }
-  const path = await firstSheetPath(zip);
-  const sheet = path ? await part(zip, path) : undefined;
+  const paths = await partPaths(zip);
+  const sheet = paths.sheet ? await part(zip, paths.sheet) : undefined;
   if (!sheet) return { rows, error: 'the workbook has no worksheet' };
-  const shared = childElements(await part(zip, 'xl/sharedStrings.xml'), 'x:si').map(stringItem);
+  const shared = childElements(await part(zip, paths.strings), 'x:si').map(stringItem);
   const data = firstChild(sheet, 'x:sheetData');
   let nextRow = 1;
   for (const row of childElements(data, 'x:row')) {
