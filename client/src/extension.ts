@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
 import { registerWordCommands } from './word-commands';
+import { registerFollowUpCommands } from './followup-commands';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(view);
   void vscode.commands.executeCommand('setContext', 'parPlan.treeGrouping', 'section');
 
+  // "N quá hạn" for the active plan, from the same tree data; a click groups the tree by status.
+  const overdueItem = vscode.window.createStatusBarItem('parPlan.overdue', vscode.StatusBarAlignment.Left, 50);
+  overdueItem.name = vscode.l10n.t('PAR Plan: overdue tasks');
+  overdueItem.command = 'parPlan.tree.groupByStatus';
+  context.subscriptions.push(overdueItem, tree.onDidChangeTreeData(() => {
+    const overdue = tree.current?.tree.overdue ?? 0;
+    if (!overdue) return overdueItem.hide();
+    overdueItem.text = `$(warning) ${vscode.l10n.t('{0} overdue', overdue)}`;
+    overdueItem.tooltip = vscode.l10n.t('Tasks of this plan past their deadline and not done. Click to group the plan tree by status.');
+    overdueItem.show();
+  }));
+
   const followCursor = (editor: vscode.TextEditor | undefined) => {
     if (!view.visible || !editor || editor.document.languageId !== 'par-plan') return;
     const node = tree.nodeAtLine(editor.selection.active.line);
@@ -43,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       editor.selection = new vscode.Selection(position, position);
       editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
-    ...(['section', 'lead', 'deadline'] as Grouping[]).map((grouping) =>
+    ...(['section', 'lead', 'deadline', 'status'] as Grouping[]).map((grouping) =>
       vscode.commands.registerCommand(`parPlan.tree.groupBy${grouping[0].toUpperCase()}${grouping.slice(1)}`, () => tree.setGrouping(grouping)),
     ),
     vscode.commands.registerCommand('parPlan.tree.refresh', () => tree.refresh()),
@@ -60,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     vscode.commands.registerCommand('parPlan.showOutput', () => client?.outputChannel.show()),
     ...registerWordCommands(context, client.outputChannel),
+    ...registerFollowUpCommands(context, client.outputChannel),
   );
   await tree.refresh();
   return { client, tree };

@@ -8,6 +8,7 @@ import { parseDeadline } from '../../server/src/engine/data/deadline';
 import { codeActions } from '../../server/src/engine/features/code-actions';
 import { completionsAt } from '../../server/src/engine/features/completion';
 import { hoverAt } from '../../server/src/engine/features/hover';
+import { planTree } from '../../server/src/engine/features/outline';
 import { lastEndedPeriod, periodContaining, readStatus } from '../../server/src/engine/follow-up';
 import { taskChangeEdits } from '../../server/src/engine/follow-up-edits';
 import { readFileSync } from 'node:fs';
@@ -125,6 +126,15 @@ describe('status completion', () => {
     const text = doc('          - task: A\n            sta\n');
     const items = completionsAt(analyze(text), text.indexOf('sta') + 3);
     expect(items.map((i) => i.label)).toContain('status');
+  });
+});
+
+describe('plan tree', () => {
+  it('gives each task its status and days late, and counts the overdue tasks for the status bar', () => {
+    const tree = planTree(analyze(tracked, { asOf: '2026-07-15' }));
+    expect(tree.sections[0].items[0].tasks.map((t) => [t.status, t.overdueDays])).toEqual([['in-progress', 15], ['not-started', null]]);
+    expect(tree.overdue).toBe(1);
+    expect(planTree(analyze(tracked)).overdue).toBe(0);
   });
 });
 

@@ -57,6 +57,12 @@ export function readDay(text: string, planYear?: number): IsoDate | undefined {
   return meaning.kind === 'interval' && meaning.precision === 'day' && meaning.start === meaning.end ? meaning.end : undefined;
 }
 
+/** A day a user typed for an option (`2026-06-30`, `30/6/2026`), or undefined when it is not one. */
+export function readAsOf(text: string): IsoDate | undefined {
+  const trimmed = text.trim();
+  return isIsoDay(trimmed) ? trimmed : readDay(trimmed);
+}
+
 /** Is this text an ISO day `YYYY-MM-DD` that exists? */
 export function isIsoDay(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -171,6 +171,8 @@ export interface FollowUpChange {
 export interface FollowUpImport {
   /** The plan text with every accepted change applied (the input text when there is none). */
   text: string;
+  /** The same changes as minimal edits of the input text (for an editor to apply with undo). */
+  edits: TextEdit[];
   changes: FollowUpChange[];
   problems: FollowUpProblem[];
 }
@@ -289,5 +291,5 @@ export function planFollowUpImport(analysis: PlanAnalysis, sheets: FilledSheet[]
     edits.push(...own);
     changes.push(change);
   }
-  return { text: edits.length ? applyEdits(analysis.text, edits) : analysis.text, changes, problems };
+  return { text: edits.length ? applyEdits(analysis.text, edits) : analysis.text, edits, changes, problems };
 }
