@@ -169,3 +169,21 @@ describe('par-plan check', () => {
     expect(JSON.parse(outside.stdout).map((f: { severity: string }) => f.severity)).toEqual(['info']);
   });
 });
+
+describe('par-plan followup and report (process)', () => {
+  it('exports a sheet with ids added to the plan, and writes the report as of a day', () => {
+    const dir = tempDir();
+    copyFileSync(join(rulesDir, 'overdue.par.yaml'), join(dir, 'p.par.yaml'));
+    const exported = cli(['followup', 'export', 'p.par.yaml', '--lead', 'Sở Nội vụ', '-o', 'snv.xlsx'], dir);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stderr).toContain('Đã thêm mã nhiệm vụ (id) cho 8 nhiệm vụ');
+    expect(readFileSync(join(dir, 'snv.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    const report = cli(['report', 'p.par.yaml', '--as-of', '15/7/2026', '-o', 'bao-cao.docx'], dir);
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.stderr).toContain('3 nhiệm vụ quá hạn');
+    expect(cli(['report', 'p.par.yaml', '--as-of', '15/7/2026', '-o', 'bao-cao.docx'], dir).status).toBe(2);
+    const dry = cli(['followup', 'import', 'p.par.yaml', 'snv.xlsx', '--dry-run'], dir);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stderr).toContain('Không có thay đổi');
+  });
+});

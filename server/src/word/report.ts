@@ -167,7 +167,7 @@ function table(headers: string[], weights: number[], rows: { cells: string[]; bo
       ...rows.map((row) =>
         row.span
           ? new TableRow({ cantSplit: true, children: [cell([para(row.cells[0], { bold: true }, AlignmentType.LEFT, undefined, true)], TEXT_WIDTH, { columnSpan: headers.length })] })
-          : new TableRow({ children: row.cells.map((c, i) => cell([para(c, { bold: row.bold }, center(i) ? AlignmentType.CENTER : AlignmentType.LEFT)], widths[i])) }),
+          : new TableRow({ children: row.cells.map((c, i) => cell(c.split(/\r\n|\r|\n/).map((line) => para(line, { bold: row.bold }, center(i) ? AlignmentType.CENTER : AlignmentType.LEFT)), widths[i])) }),
       ),
     ],
   });
