@@ -39,13 +39,16 @@ function compileSchema(schemaFile, outFile, exportName) {
 compileSchema('schemas/par-plan.schema.json', 'server/src/engine/schema/validate-plan.generated.js', 'validatePlan');
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// --production (the .vsix): minified, no source maps. Development builds keep maps for stack traces.
+const production = process.argv.includes('--production');
 const common = {
   define: { PAR_PLAN_VERSION: JSON.stringify(pkg.version) },
   bundle: true,
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
   legalComments: 'none',
   // Kept in memory and written below, atomically.
@@ -67,6 +70,8 @@ if (missing.length) {
 }
 const results = await Promise.all(entries.map((entry) => build({ ...common, ...entry, absWorkingDir: root })));
 for (const result of results) for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+// A production build leaves no map of an earlier development build beside its bundle.
+if (production) for (const entry of entries) rmSync(join(root, `${entry.outfile}.map`), { force: true });
 if (!process.argv.includes("--quiet")) {
   console.error(`par-plan: built ${entries.map((e) => e.outfile).join(', ')} in ${Date.now() - started} ms`);
 }

@@ -1,5 +1,7 @@
 // The VS Code client: starts the language server, shows the plan tree, and adds a few commands.
-// Every check, completion and fix comes from the server; the client parses nothing.
+// Every check, completion and fix comes from the server; the client parses no plan to check it. The
+// Word/Excel commands (word-commands.ts) do read plans and tables: they run the converters of
+// dist/word.js in the extension host.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';

@@ -1,5 +1,5 @@
 // The plan tree view: section > item > task, or tasks grouped by lead unit or by deadline quarter.
-// Its data comes from the server's parse (request parPlan/tree); the client parses nothing.
+// Its data comes from the server's parse (request parPlan/tree); the tree parses nothing itself.
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';

@@ -87,6 +87,10 @@ describe('par-plan check', () => {
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'par/missing-lead', level: 'warning' });
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('par/flow-list-split');
+    const lead = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'par/missing-lead');
+    expect(lead.shortDescription.text).toBe('Nhiệm vụ chưa có đơn vị chủ trì');
+    // The rule page of the installed package, readable offline.
+    expect(readFileSync(new URL(lead.helpUri), 'utf8')).toMatch(/^# par\/missing-lead\n/);
   });
 
   it('exits 1 on errors and on too many warnings', () => {

@@ -4,10 +4,11 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { AnalysisOptions } from '../../server/src/engine';
+import { describe, expect, it, vi } from 'vitest';
+import { PlanAnalysis, type AnalysisOptions } from '../../server/src/engine';
+import { diffTexts } from '../../server/src/engine/incremental';
 import { completionsAt, type CompletionEntry } from '../../server/src/engine/features/completion';
-import { featureWork } from '../../server/src/engine/features/context';
+import { LineStructure } from '../../server/src/engine/features/line-structure';
 import { hoverAt } from '../../server/src/engine/features/hover';
 import { fold } from '../../server/src/engine/data/text-fold';
 import { analyze } from '../support/engine';
@@ -438,14 +439,23 @@ describe('scaling', () => {
     ];
   }
 
+  /** Lines looked at per completion (memoised or not): every look goes through `indent` or `shape`. */
   function work(analysis: ReturnType<typeof analyze>): number[] {
     const offsets = cursors(analysis.text);
     for (const offset of offsets) completionsAt(analysis, offset); // the first call may build caches
-    return offsets.map((offset) => {
-      featureWork.lines = 0;
-      expect(completionsAt(analysis, offset).length, JSON.stringify(analysis.text.slice(offset - 40, offset + 5))).toBeGreaterThan(0);
-      return featureWork.lines;
-    });
+    const indent = vi.spyOn(LineStructure.prototype, 'indent');
+    const shape = vi.spyOn(LineStructure.prototype, 'shape');
+    try {
+      return offsets.map((offset) => {
+        indent.mockClear();
+        shape.mockClear();
+        expect(completionsAt(analysis, offset).length, JSON.stringify(analysis.text.slice(offset - 40, offset + 5))).toBeGreaterThan(0);
+        return indent.mock.calls.length + shape.mock.calls.length;
+      });
+    } finally {
+      indent.mockRestore();
+      shape.mockRestore();
+    }
   }
 
   it('builds plans of the intended size', () => {
@@ -489,5 +499,39 @@ describe('scaling', () => {
     // 100 times more tasks; a walk over the plan would be ~100 times slower.
     expect(b.hover / a.hover, JSON.stringify({ a, b })).toBeLessThan(10);
     expect(b.completion / a.completion, JSON.stringify({ a, b })).toBeLessThan(10);
+  });
+});
+
+describe('completion never parses', () => {
+  const sample = readFileSync(join(__dirname, '..', '..', 'samples', 'ha-tinh-2023.par.yaml'), 'utf8');
+  const cursor = sample.indexOf('deadline: Năm 2023') + 'deadline: Năm'.length;
+
+  function parsesDuring(run: () => CompletionEntry[]): { parses: number; items: CompletionEntry[] } {
+    const parsed = vi.spyOn(PlanAnalysis.prototype, 'parsed', 'get');
+    try {
+      const items = run();
+      return { parses: parsed.mock.calls.length, items };
+    } finally {
+      parsed.mockRestore();
+    }
+  }
+
+  it('on a fresh version: the year comes from the header text', () => {
+    const fresh = analyze(sample);
+    const { parses, items } = parsesDuring(() => completionsAt(fresh, cursor));
+    expect(parses).toBe(0);
+    // Deadlines of the plan year (2023), which only the header says.
+    expect(items.map((i) => i.label)).toContain('Năm 2023');
+  });
+
+  it('after an edit in the plan header', () => {
+    const previous = analyze(sample);
+    previous.findings();
+    const at = sample.indexOf('year: 2023') + 'year: 202'.length;
+    const text = `${sample.slice(0, at)}4${sample.slice(at + 1)}`;
+    const next = new PlanAnalysis(text, previous.data, previous.options, { analysis: previous, change: diffTexts(sample, text) });
+    const { parses, items } = parsesDuring(() => completionsAt(next, cursor));
+    expect(parses).toBe(0);
+    expect(items.map((i) => i.label)).toContain('Năm 2024');
   });
 });

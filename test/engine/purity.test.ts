@@ -85,3 +85,25 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('one engine surface, one host seam', () => {
+  it('the hosts (cli, lsp, host) reach the engine only through its index', () => {
+    const offenders = ['cli', 'lsp', 'host'].flatMap((folder) =>
+      sources(join(srcDir, folder)).flatMap((file) =>
+        relativeImports(file)
+          .filter(({ spec }) => {
+            const target = resolvedDir(file, spec);
+            return target.startsWith(engineDir) && target !== engineDir && target !== join(engineDir, 'index');
+          })
+          .map(({ spec }) => `${file}: ${spec}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the language server touches no file itself: it reads through host/', () => {
+    const fileAccess = /from\s+['"](node:)?fs(\/promises)?['"]/;
+    const offenders = sources(join(srcDir, 'lsp')).filter((file) => fileAccess.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import { importPlanText, parseCriterionCell, type ImportResult } from '../../server/src/word/text-import';
+import { importPlanText } from '../../server/src/word/text-import';
+import { parseCriterionCell } from '../../server/src/word/criterion-cell';
+import { type ImportResult } from '../../server/src/word/imported-plan';
 import * as word from '../../server/src/word';
 import { bundledCatalog } from '../../server/src/engine';
 

@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { bundledCatalog } from '../../server/src/engine';
 import { criterionCellLines, exportPlanDocx } from '../../server/src/word/docx-export';
 import { importPlanDocx } from '../../server/src/word/docx-import';
-import { parseCriterionCell } from '../../server/src/word/text-import';
+import { parseCriterionCell } from '../../server/src/word/criterion-cell';
 import { parseXml } from '../../server/src/word/xml';
 import { readDocumentXml, SAMPLE_TEXT } from './helpers';
 

@@ -1,7 +1,10 @@
 // The row -> plan logic shared by the text and the .docx import (text-import.ts), as extended for Word.
 
 import { describe, expect, it } from 'vitest';
-import { importPlanText, mapTableRows, textOf, type Cell, type ImportProblem } from '../../server/src/word/text-import';
+import { importPlanText } from '../../server/src/word/text-import';
+import { mapTableRows } from '../../server/src/word/table-rows';
+import { textOf, type Cell } from '../../server/src/word/table-cells';
+import { type ImportProblem } from '../../server/src/word/imported-plan';
 
 const cell = (line: number, ...texts: string[]): Cell => ({ line, fragments: texts.map((text) => ({ line, text })) });
 

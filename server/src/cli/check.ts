@@ -1,10 +1,11 @@
 // `par-plan check`: files and folders in; text, JSON or SARIF out; exit codes for CI.
 // Thin: every finding comes from the engine's PlanAnalysis, the same one the language server uses.
 
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { LineIndex, PlanAnalysis, RULES, fixAll, type AnalysisOptions, type Finding, type IsoDate, type Locale, type Severity } from '../engine';
-import { NodeHost, readPlanFile, type HostProblem } from '../host/node-host';
+import { LineIndex, RULES, createPlanService, sarifLevel, sarifRules, type AnalysisOptions, type Finding, type IsoDate, type Locale, type Severity } from '../engine';
+import { NodeHost, collectPlanFiles, readPlanFile, type HostProblem } from '../host/node-host';
+import { ruleDocUrl } from '../host/rule-docs';
 import { cliText } from './text';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -48,52 +49,12 @@ export interface JsonFinding {
   message: string;
 }
 
-const PLAN_FILE = /\.par\.ya?ml$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
-
-/** Plan files named directly, or found under the folders named. */
-export function collectPlanFiles(paths: string[], cwd: string): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = (dir: string) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of entries) {
-      const full = join(dir, name);
-      let stat;
-      try {
-        stat = statSync(full);
-      } catch {
-        continue;
-      }
-      if (stat.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(full);
-      } else if (PLAN_FILE.test(name)) files.push(full);
-    }
-  };
-  for (const path of paths) {
-    const full = resolve(cwd, path);
-    let stat;
-    try {
-      stat = statSync(full);
-    } catch {
-      missing.push(path);
-      continue;
-    }
-    if (stat.isDirectory()) walk(full);
-    else files.push(full);
-  }
-  return { files: [...new Set(files)], missing };
-}
-
 function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : file;
 }
+
+const service = createPlanService();
 
 export function runCheck(options: CheckOptions): CheckResult {
   const { files, missing } = collectPlanFiles(options.paths, options.cwd);
@@ -121,17 +82,17 @@ export function runCheck(options: CheckOptions): CheckResult {
       });
       continue;
     }
-    let analysis = new PlanAnalysis(read.text, settings.data, analysisOptions);
+    let analysis = service.analyze(read.text, { data: settings.data, options: analysisOptions });
     let fixed = 0;
     if (options.fix) {
-      const result = fixAll(analysis);
+      const result = service.fixAll(analysis);
       if (result.text !== read.text) {
         writeFileSync(file, result.text, 'utf8');
         fixed = result.applied;
       }
       analysis = result.analysis;
     }
-    reports.push({ file: shown, text: analysis.text, fixed, findings: analysis.findings() });
+    reports.push({ file: shown, text: analysis.text, fixed, findings: service.findings(analysis) });
   }
   return { reports, hostProblems: [...hostProblems.values()], missing };
 }
@@ -151,29 +112,17 @@ export function formatText(findings: JsonFinding[], locale: Locale, fileCount: n
   return lines.join('\n') + '\n';
 }
 
-export function formatSarif(findings: JsonFinding[], version: string): string {
-  const level = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+export function formatSarif(findings: JsonFinding[], version: string, locale: Locale): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: 'par-plan',
-            version,
-            rules: RULES.map((r) => ({
-              id: r.code,
-              name: r.code.replace('par/', ''),
-              defaultConfiguration: { level: level(r.defaultSeverity) },
-              help: { text: `docs/rules/${r.code.replace('par/', '')}.md` },
-            })),
-          },
-        },
+        tool: { driver: { name: 'par-plan', version, rules: sarifRules(RULES, locale, ruleDocUrl) } },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => ({
           ruleId: f.code,
-          level: level(f.severity),
+          level: sarifLevel(f.severity),
           message: { text: f.message },
           locations: [
             {

@@ -106,7 +106,7 @@ function check(argv: string[], io: CliIo): number {
   const findings = toJsonFindings(result.reports);
   const fixed = result.reports.reduce((sum, r) => sum + r.fixed, 0);
   if (format === 'json') io.out(JSON.stringify(findings, null, 2) + '\n');
-  else if (format === 'sarif') io.out(formatSarif(findings, VERSION));
+  else if (format === 'sarif') io.out(formatSarif(findings, VERSION, locale ?? 'vi'));
   else io.out(formatText(findings, locale ?? 'vi', result.reports.length, fixed));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;

@@ -7,15 +7,16 @@
 // Exit codes: 0 done; 1 done, but some rows could not be mapped (import: problems reported);
 // 2 misuse, unreadable input, or a plan with YAML syntax errors (export refuses it).
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Catalog, Locale } from '../engine';
-import { NodeHost, readPlanFile } from '../host/node-host';
+import { NodeHost, nodeFiles, readPlanFile } from '../host/node-host';
 import { importPlanDocx } from '../word/docx-import';
 import { exportPlanDataDocx } from '../word/docx-export';
 import { readPlanForExport } from '../word/plan-data';
-import { decodeText, importPlanText } from '../word/text-import';
+import { decodeText } from '../word/text-helpers';
+import { importPlanText } from '../word/text-import';
 import { exportPlanDataXlsx } from '../word/xlsx-export';
 import type { CliIo } from './main';
 import { cliText, localeFrom } from './text';
@@ -206,12 +207,15 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   const inputPath = resolve(io.cwd, command.input);
   const outPath = typeof values.output === 'string' && values.output ? resolve(io.cwd, values.output) : undefined;
   const inputShown = shown(inputPath, io.cwd);
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | undefined;
   try {
-    bytes = readFileSync(inputPath);
+    bytes = nodeFiles.readFile(inputPath);
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    io.err(`${code === 'ENOENT' ? t.missing(inputShown) : t.unreadable(inputShown, message(err))}\n`);
+    io.err(`${t.unreadable(inputShown, message(err))}\n`);
+    return 2;
+  }
+  if (!bytes) {
+    io.err(`${t.missing(inputShown)}\n`);
     return 2;
   }
   const ext = extname(inputPath).toLowerCase();

@@ -285,16 +285,23 @@ export class PlanAnalysis {
   }
 
   get planYear(): number | undefined {
-    if (!this.modelCache && this.predecessor && !this.predecessor.analysis.retired && this.predecessor.analysis.modelCache) {
-      // Completion asks for the year on every keystroke: take it from the previous version when the
-      // edit is after the plan header, without parsing this one.
-      const previous = this.predecessor.analysis;
-      const change = this.change;
-      const header = previous.model.header;
-      const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
-      if (change && header && change.start > headerEnd) return previous.planYear;
-    }
-    return this.model.header?.year?.value;
+    const known = this.planYearIfKnown();
+    return known ? known.year : this.model.header?.year?.value;
+  }
+
+  /**
+   * The plan year when it is known without parsing this version: from its model when built, or from
+   * the previous version when the edit is below the plan header. Completion asks on every keystroke
+   * and must never parse; it reads the header text itself when this is undefined.
+   */
+  planYearIfKnown(): { year: number | undefined } | undefined {
+    if (this.modelCache) return { year: this.modelCache.header?.year?.value };
+    const previous = this.predecessor?.analysis;
+    if (!previous || previous.retired || !previous.modelCache) return undefined;
+    const header = previous.modelCache.header;
+    const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
+    const change = this.change;
+    return change && header && change.start > headerEnd ? previous.planYearIfKnown() : undefined;
   }
 
   private tracksCache: boolean | undefined;

@@ -1,7 +1,17 @@
 // The engine's public surface. Pure: text and data in, results out. No file system, clock or network,
 // and no import of vscode or vscode-languageserver. The CLI and the language server are thin hosts.
 
-export { PlanAnalysis, DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, type LocatedUnitPart } from './analysis';
+export { SettingsResolver, type HostProblem, type ResolvedSettings, type SettingsScope } from './settings';
+export type { PlanFiles } from './host';
+export { createPlanService, type DocumentSettings, type PlanService } from './service';
+export { PlanAnalysis, DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, type LocatedUnitPart, type Predecessor } from './analysis';
+export type { TextChange } from './incremental';
+export type { CompletionEntry, CompletionKind } from './features/completion';
+export type { HoverResult } from './features/hover';
+export type { PlanCodeAction, CodeActionKind } from './features/code-actions';
+export type { FoldingRange, PlanSymbol, PlanTree, TreeItem, TreeSection, TreeTask, ProblemCounts } from './features/outline';
+export type { UnitMention } from './features/references';
+export type { FixAllResult } from './fix-all';
 export { CONFIG_FILE_NAME, DEFAULT_LIMITS, defaultConfig, readConfig, type Limits, type PlanConfig, type ConfigProblem } from './config';
 export { buildCatalog, checkCatalogFile, type Catalog, type CatalogFile } from './data/catalog';
 export { buildRegistry, checkRegistryFile, type RegistryFile, type UnitRegistry } from './data/registry';
@@ -10,5 +20,8 @@ export { parseDeadline, type DeadlineMeaning } from './data/deadline';
 export { applyEdits } from './edits';
 export { LineIndex } from './parse';
 export { RULES, RULE_CODES } from './rules';
+export { ruleDocPage, type RuleMeta } from './rules/rule';
+export { rulesNlsEntries, rulesReadmeTable, rulesSettingsProperties, sarifLevel, sarifRules, README_RULES_END, README_RULES_START } from './rules/manifest';
 export { fixAll } from './fix-all';
+export { readAsOf, readDay, readStatus, STATUS_LABELS, TASK_STATUSES, type TaskStatus } from './follow-up';
 export type * from './types';

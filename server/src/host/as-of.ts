@@ -3,7 +3,7 @@
 
 import type { IsoDate } from '../engine';
 
-export { readAsOf } from '../engine/follow-up';
+export { readAsOf } from '../engine';
 
 /** Today in the local time zone of this machine (where the office is), as `YYYY-MM-DD`. */
 export function today(now: Date = new Date()): IsoDate {

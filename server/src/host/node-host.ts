@@ -1,177 +1,61 @@
-// The one place the CLI and the language server touch the file system: finding the config file,
-// reading catalog and registry files (never outside the workspace), and reading plan files.
+// The Node implementation of the engine's host seam (PlanFiles), and the settings of a plan read
+// through it. The CLI and the desktop language server reach files only through this folder.
 
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import {
-  CONFIG_FILE_NAME,
-  RULE_CODES,
-  buildCatalog,
-  buildRegistry,
-  bundledCatalog,
-  bundledRegistry,
-  checkCatalogFile,
-  checkRegistryFile,
-  defaultConfig,
-  readConfig,
-  type Catalog,
-  type CatalogFile,
-  type EngineData,
-  type PlanConfig,
-  type RegistryFile,
-  type UnitRegistry,
-} from '../engine';
+import { SettingsResolver, type PlanFiles } from '../engine';
 
-export interface HostProblem {
-  /** The file the problem is about (config, catalog or registry). */
-  file: string;
-  message: string;
+export type { HostProblem, ResolvedSettings } from '../engine';
+
+function isMissing(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-export interface ResolvedSettings {
-  config: PlanConfig;
-  configPath?: string;
-  data: EngineData;
-  /** The registry file in use; unset when it is the bundled registry. */
-  registryFile?: string;
-  problems: HostProblem[];
-}
-
-/** True when `target` is `root` or inside it, after resolving symbolic links. */
+/** True when `target` is `root` or inside it, by path segments, after resolving symbolic links. */
 export function isInside(root: string, target: string): boolean {
   const real = (p: string) => {
     try {
       return realpathSync(p);
-    } catch {
+    } catch (error) {
+      if (!isMissing(error)) throw error;
       return resolve(p);
     }
   };
   const rel = relative(real(root), real(target));
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(`..${sep}`));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
-function readJson(path: string): { value?: unknown; error?: string } {
-  try {
-    return { value: JSON.parse(readFileSync(path, 'utf8')) };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-}
+export const nodeFiles: PlanFiles = {
+  readFile(path) {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  },
+  isFile(path) {
+    try {
+      return statSync(path).isFile();
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  },
+  dirname: (path) => dirname(resolve(path)),
+  resolve: (base, path) => resolve(base, path),
+  isInside,
+};
 
-export class NodeHost {
-  private readonly configCache = new Map<string, string | undefined>();
-  private readonly catalogCache = new Map<string, Catalog | HostProblem[]>();
-  private readonly registryCache = new Map<string, UnitRegistry | HostProblem[]>();
-
+/** The settings of plans on this machine: SettingsResolver over the Node file system. */
+export class NodeHost extends SettingsResolver {
   /**
    * @param explicitConfig a config file named on the command line; it applies to every plan.
    * @param workspaceRoots data files named in a config must lie inside one of these (or the config's folder).
    */
-  constructor(
-    private readonly explicitConfig?: string,
-    private readonly workspaceRoots: string[] = [],
-  ) {}
-
-  /** Nearest `.par-plan.json` from the plan's folder upwards. */
-  findConfig(planPath: string): string | undefined {
-    if (this.explicitConfig) return resolve(this.explicitConfig);
-    let dir = dirname(resolve(planPath));
-    const visited: string[] = [];
-    let found: string | undefined;
-    for (;;) {
-      if (this.configCache.has(dir)) {
-        found = this.configCache.get(dir);
-        break;
-      }
-      visited.push(dir);
-      const candidate = join(dir, CONFIG_FILE_NAME);
-      if (existsSync(candidate)) {
-        found = candidate;
-        break;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    for (const v of visited) this.configCache.set(v, found);
-    return found;
-  }
-
-  settingsFor(planPath: string): ResolvedSettings {
-    const configPath = this.findConfig(planPath);
-    const problems: HostProblem[] = [];
-    let config = defaultConfig();
-    if (configPath) {
-      const json = readJson(configPath);
-      if (json.error) problems.push({ file: configPath, message: json.error });
-      else {
-        const read = readConfig(json.value, RULE_CODES);
-        config = read.config;
-        for (const p of read.problems) problems.push({ file: configPath, message: `${p.path || '(root)'}: ${p.message}` });
-      }
-    }
-    const base = configPath ? dirname(configPath) : dirname(resolve(planPath));
-    const catalog = config.catalog ? this.loadCatalog(base, config.catalog, problems) : bundledCatalog();
-    const registry = config.registry ? this.loadRegistry(base, config.registry, problems) : { registry: bundledRegistry() };
-    return { config, configPath, data: { catalog, registry: registry.registry }, registryFile: registry.file, problems };
-  }
-
-  /** Resolves a data file path from a config; refuses paths that leave the workspace. */
-  private dataPath(base: string, path: string, problems: HostProblem[], label: string): string | undefined {
-    const full = resolve(base, path);
-    const roots = [base, ...this.workspaceRoots];
-    if (!roots.some((root) => isInside(root, full))) {
-      problems.push({ file: full, message: `${label} file is outside the workspace; using the bundled ${label}` });
-      return undefined;
-    }
-    if (!existsSync(full) || !statSync(full).isFile()) {
-      problems.push({ file: full, message: `${label} file not found; using the bundled ${label}` });
-      return undefined;
-    }
-    return full;
-  }
-
-  /** A catalog file named in a config or an editor setting; problems are reported and the bundled one used. */
-  loadCatalog(base: string, path: string, problems: HostProblem[]): Catalog {
-    const full = this.dataPath(base, path, problems, 'catalog');
-    if (!full) return bundledCatalog();
-    if (!this.catalogCache.has(full)) {
-      const json = readJson(full);
-      const fileProblems = json.error ? [{ path: '', message: json.error }] : checkCatalogFile(json.value);
-      this.catalogCache.set(
-        full,
-        fileProblems.length ? fileProblems.map((p) => ({ file: full, message: `${p.path || '(root)'}: ${p.message}` })) : buildCatalog(json.value as CatalogFile),
-      );
-    }
-    const cached = this.catalogCache.get(full)!;
-    if (Array.isArray(cached)) {
-      problems.push(...cached, { file: full, message: 'using the bundled catalog' });
-      return bundledCatalog();
-    }
-    return cached;
-  }
-
-  /**
-   * A unit registry file named in a config or an editor setting; problems are reported and the
-   * bundled one used. `file` is the file whose registry is returned; unset for the bundled one.
-   */
-  loadRegistry(base: string, path: string, problems: HostProblem[]): { registry: UnitRegistry; file?: string } {
-    const full = this.dataPath(base, path, problems, 'registry');
-    if (!full) return { registry: bundledRegistry() };
-    if (!this.registryCache.has(full)) {
-      const json = readJson(full);
-      const fileProblems = json.error ? [{ path: '', message: json.error }] : checkRegistryFile(json.value);
-      this.registryCache.set(
-        full,
-        fileProblems.length ? fileProblems.map((p) => ({ file: full, message: `${p.path || '(root)'}: ${p.message}` })) : buildRegistry(json.value as RegistryFile),
-      );
-    }
-    const cached = this.registryCache.get(full)!;
-    if (Array.isArray(cached)) {
-      problems.push(...cached, { file: full, message: 'using the bundled registry' });
-      return { registry: bundledRegistry() };
-    }
-    return { registry: cached, file: full };
+  constructor(explicitConfig?: string, workspaceRoots: string[] = []) {
+    super(nodeFiles, { explicitConfig, workspaceRoots });
   }
 }
 
@@ -185,4 +69,51 @@ export function readPlanFile(path: string): { text: string } | { error: string }
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+const PLAN_FILE = /\.par\.ya?ml$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+
+/** The plan files named on a command line: files as given, folders searched (hidden and build folders skipped). */
+export function collectPlanFiles(paths: string[], cwd: string): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of entries) {
+      const full = join(dir, name);
+      let stat;
+      try {
+        stat = statSync(full);
+      } catch {
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(full);
+      } else if (PLAN_FILE.test(name)) files.push(full);
+    }
+  };
+  for (const path of paths) {
+    const full = resolve(cwd, path);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      missing.push(path);
+      continue;
+    }
+    if (stat.isDirectory()) walk(full);
+    else files.push(full);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+/** The registry file bundled with par-plan (beside the bundles, or in the sources). */
+export function bundledRegistryFile(): string | undefined {
+  return [join(__dirname, '..', 'schemas', 'units.ha-tinh.json'), join(__dirname, '..', '..', '..', 'schemas', 'units.ha-tinh.json')].find((f) => nodeFiles.isFile(f));
 }

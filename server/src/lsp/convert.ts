@@ -11,13 +11,8 @@ import {
   type DocumentSymbol,
   type Range,
 } from 'vscode-languageserver/node';
-import { pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { LineIndex } from '../engine/parse';
-import type { Finding, OffsetRange, Severity } from '../engine/types';
-import type { CompletionEntry, CompletionKind } from '../engine/features/completion';
-import type { PlanSymbol, PlanTree } from '../engine/features/outline';
+import { ruleDocUrl } from '../host/rule-docs';
+import type { CompletionEntry, CompletionKind, Finding, LineIndex, OffsetRange, PlanSymbol, PlanTree, Severity } from '../engine';
 import type { TreeResponse } from './protocol';
 
 export function toRange(lines: LineIndex, range: OffsetRange): Range {
@@ -34,20 +29,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-/** docs/rules next to the bundle (dist/../docs/rules): the page each diagnostic code links to. */
-const docsDir = [join(__dirname, '..', 'docs', 'rules'), join(__dirname, '..', '..', '..', 'docs', 'rules')].find((d) => existsSync(d));
-
-const docUrls = new Map<string, string | undefined>();
-
-/** The file URL of a code's rule page, looked up once per code (diagnostics come by thousands). */
-export function ruleDocUrl(code: string): string | undefined {
-  if (!docUrls.has(code)) {
-    const page = docsDir && join(docsDir, `${code.replace('par/', '')}.md`);
-    docUrls.set(code, page && existsSync(page) ? pathToFileURL(page).toString() : undefined);
-  }
-  return docUrls.get(code);
-}
 
 export function toDiagnostic(lines: LineIndex, uri: string, finding: Finding): Diagnostic {
   const href = ruleDocUrl(finding.code);

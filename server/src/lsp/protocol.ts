@@ -2,7 +2,7 @@
 // the tree view's data, and the notice that it changed.
 
 import type { Range } from 'vscode-languageserver-types';
-import type { PlanTree, TreeItem, TreeSection, TreeTask } from '../engine/features/outline';
+import type { PlanTree, TreeItem, TreeSection, TreeTask } from '../engine';
 
 export const PROTOCOL = {
   /** Request: the plan tree of an open document. */

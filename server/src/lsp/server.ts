@@ -2,8 +2,6 @@
 // document version and answers every request from it. Validation is scheduled per document and
 // published only when its version is still the current one.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -17,17 +15,21 @@ import {
   type Location,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PlanAnalysis, bundledCatalog, bundledRegistry, defaultConfig, type AnalysisOptions, type EngineData, type Locale, type SeverityOrOff } from '../engine';
-import { codeActions } from '../engine/features/code-actions';
-import { completionsAt } from '../engine/features/completion';
-import { hoverAt } from '../engine/features/hover';
-import { unitAt } from '../engine/features/locate';
-import { documentSymbols, foldingRanges, planTree } from '../engine/features/outline';
-import { unitReferencesAt } from '../engine/features/references';
-import { NodeHost, isInside, type HostProblem } from '../host/node-host';
+import {
+  LineIndex,
+  bundledCatalog,
+  bundledRegistry,
+  createPlanService,
+  defaultConfig,
+  type DocumentSettings as EngineSettings,
+  type EngineData,
+  type Locale,
+  type PlanAnalysis,
+  type SeverityOrOff,
+  type TextChange,
+} from '../engine';
+import { NodeHost, bundledRegistryFile, nodeFiles, type HostProblem } from '../host/node-host';
 import { readAsOf, today } from '../host/as-of';
-import type { TextChange } from '../engine/incremental';
-import { LineIndex } from '../engine/parse';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
 import { MemoryKeeper } from './memory';
 import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
@@ -42,16 +44,13 @@ export interface EditorSettings {
   asOf?: string;
 }
 
-interface DocumentSettings {
-  data: EngineData;
-  options: AnalysisOptions;
+interface DocumentSettings extends EngineSettings {
   /** The file of the registry in use, for go-to-definition; unset when not found. */
   registryFile: string | undefined;
 }
 
 const VALIDATION_DELAY_MS = 15;
-/** The bundled registry next to the bundle (dist/../schemas) or the sources. */
-const bundledRegistryFile = [join(__dirname, '..', 'schemas', 'units.ha-tinh.json'), join(__dirname, '..', '..', '..', 'schemas', 'units.ha-tinh.json')].find((f) => existsSync(f));
+const service = createPlanService();
 
 export class PlanLanguageServer {
   /** The change that made each document's current version, in offsets of the version before it. */
@@ -101,11 +100,11 @@ export class PlanLanguageServer {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       const offset = a.lines.offsetAt(p.position);
-      return { isIncomplete: false, items: completionsAt(a, offset).map((e) => toCompletionItem(a.lines, e)) };
+      return { isIncomplete: false, items: service.completions(a, offset).map((e) => toCompletionItem(a.lines, e)) };
     }, null));
     c.onHover(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      const hover = a ? hoverAt(a, a.lines.offsetAt(p.position)) : null;
+      const hover = a ? service.hover(a, a.lines.offsetAt(p.position)) : null;
       return hover && a ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(a.lines, hover.range) } : null;
     }, null));
     c.onCodeAction(this.guard((p) => {
@@ -113,7 +112,7 @@ export class PlanLanguageServer {
       if (!a) return null;
       const uri = p.textDocument.uri;
       const version = this.documents.get(uri)!.version;
-      const usable = codeActions(a, toOffsets(a.lines, p.range), p.context.only).filter((action) => action.edits.length > 0 || (action.snippet && this.snippetCommand));
+      const usable = service.codeActions(a, toOffsets(a.lines, p.range), p.context.only).filter((action) => action.edits.length > 0 || (action.snippet && this.snippetCommand));
       return usable.map((action): CodeAction => {
         const result: CodeAction = {
           title: action.title,
@@ -135,21 +134,21 @@ export class PlanLanguageServer {
     }, null));
     c.onDocumentSymbol(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      return a ? documentSymbols(a).map((s) => toDocumentSymbol(a.lines, s)) : null;
+      return a ? service.documentSymbols(a).map((s) => toDocumentSymbol(a.lines, s)) : null;
     }, null));
     c.onFoldingRanges(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
-      return a ? foldingRanges(a) : null;
+      return a ? service.foldingRanges(a) : null;
     }, null));
     c.onReferences(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      return unitReferencesAt(a, a.lines.offsetAt(p.position)).map((m): Location => ({ uri: p.textDocument.uri, range: toRange(a.lines, m.range) }));
+      return service.unitReferences(a, a.lines.offsetAt(p.position)).map((m): Location => ({ uri: p.textDocument.uri, range: toRange(a.lines, m.range) }));
     }, null));
     c.onDocumentHighlight(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      return unitReferencesAt(a, a.lines.offsetAt(p.position)).map((m) => ({
+      return service.unitReferences(a, a.lines.offsetAt(p.position)).map((m) => ({
         range: toRange(a.lines, m.range),
         kind: m.role === 'lead' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
       }));
@@ -157,7 +156,7 @@ export class PlanLanguageServer {
     c.onDefinition(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
-      const found = unitAt(a, a.lines.offsetAt(p.position));
+      const found = service.unitAt(a, a.lines.offsetAt(p.position));
       if (!found || found.part.unitIds.length !== 1) return null;
       return this.registryLocation(p.textDocument.uri, found.part.unitIds[0]);
     }, null));
@@ -165,7 +164,7 @@ export class PlanLanguageServer {
       const a = this.analysisOf(p.uri);
       const doc = this.documents.get(p.uri);
       if (!a || !doc) return null;
-      return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, planTree(a)) };
+      return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, service.planTree(a)) };
     }, null));
     this.documents.listen(c);
     c.listen();
@@ -238,7 +237,7 @@ export class PlanLanguageServer {
       data = resolved.data;
       registryFile = resolved.registryFile;
       problems.push(...resolved.problems);
-      const base = this.workspaceRoots.find((root) => isInside(root, path)) ?? dirname(path);
+      const base = this.host.settingsBase(path);
       if (editor.catalog) data = { ...data, catalog: this.host.loadCatalog(base, editor.catalog, problems) };
       if (editor.registry) {
         const loaded = this.host.loadRegistry(base, editor.registry, problems);
@@ -257,7 +256,7 @@ export class PlanLanguageServer {
     const settings: DocumentSettings = {
       data,
       options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits, asOf, dueSoonDays: config.dueSoonDays },
-      registryFile: registryFile ?? bundledRegistryFile,
+      registryFile: registryFile ?? bundledRegistryFile(),
     };
     this.settingsCache.set(uri, settings);
     return settings;
@@ -273,7 +272,7 @@ export class PlanLanguageServer {
     // The previous version lends its parse; the exact change is known when it made this version.
     const last = this.lastChange.get(uri);
     const change = cached && last && last.fromVersion === cached.version ? last.change : undefined;
-    const analysis = new PlanAnalysis(doc.getText(), settings.data, settings.options, cached ? { analysis: cached.analysis, change } : undefined);
+    const analysis = service.analyze(doc.getText(), settings, cached ? { analysis: cached.analysis, change } : undefined);
     this.analyses.set(uri, { analysis, version: doc.version });
     return analysis;
   }
@@ -292,7 +291,7 @@ export class PlanLanguageServer {
       // Checked and published in one synchronous run: no newer version can arrive in between, and a
       // newer one that arrives later reschedules its own check.
       const version = doc.version;
-      const diagnostics = analysis.findings().map((f) => toDiagnostic(analysis.lines, uri, f));
+      const diagnostics = service.findings(analysis).map((f) => toDiagnostic(analysis.lines, uri, f));
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
       this.memory.afterCheck(analysis.text.length);
@@ -304,12 +303,16 @@ export class PlanLanguageServer {
   private registryLocation(uri: string, unitId: string): Location | null {
     const file = this.settingsFor(uri).registryFile;
     if (!file) return null;
-    let text: string;
+    let bytes: Uint8Array | undefined;
     try {
-      text = readFileSync(file, 'utf8');
-    } catch {
+      bytes = nodeFiles.readFile(file);
+    } catch (error) {
+      // Unreadable since it was loaded: nowhere to go, and the log says why.
+      this.connection.console.warn(`par-plan: ${file}: ${error instanceof Error ? error.message : String(error)}`);
       return null;
     }
+    if (!bytes) return null;
+    const text = new TextDecoder().decode(bytes);
     const at = text.indexOf(`"id": "${unitId}"`);
     if (at === -1) return null;
     const start = LineIndex.of(text).positionAt(at);

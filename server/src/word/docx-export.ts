@@ -35,7 +35,7 @@ import {
 } from 'docx';
 import type { Catalog } from '../engine/data/catalog';
 import { catalogNames } from './catalog-names';
-import { matchingParen, wordCount } from './text-import';
+import { matchingParen, wordCount } from './text-helpers';
 import { readPlanForExport, type PlanData, type PlanItem, type PlanTask } from './plan-data';
 
 export interface DocxExportOptions {

@@ -1,6 +1,6 @@
 // Import of a PAR plan appendix from a Word document (.docx): bytes in, plan YAML out.
 //
-// Reads word/document.xml with jszip and our own small XML reader (xml.ts, docx-read.ts), finds the
+// Reads word/document.xml (zip.ts) with our own small XML reader (xml.ts, docx-read.ts), finds the
 // appendix table by its header row, maps its columns by their header words (folded without accents,
 // with synonyms), turns every table row into the standard row of cells used by the text import, and
 // hands those rows to the shared row -> plan logic of text-import.ts (`mapTableRows`). The lines above
@@ -11,34 +11,15 @@
 // 1-based row of the appendix table (row 1 is the header row; rows of a table continued after a page
 // break keep counting), or row 0 for the document as a whole and the text outside the table.
 
-import JSZip from 'jszip';
+import { PartTooLarge, isDamagedArchive, openOfficePackage, type OfficePackage } from './zip';
 import { fold } from '../engine/data/text-fold';
 import { BodyReader, gridRows, readNumbering, type DocBlock, type DocCell, type DocParagraph, type DocTable, type GridSlot } from './docx-read';
-import {
-  addFragments,
-  decodeText,
-  fillPlanInfo,
-  flatOf,
-  isAreaNumeral,
-  isColumnNumbers,
-  mapTableRows,
-  MOTTO,
-  normalizeSpace,
-  officialNameOf,
-  parseHeader,
-  planToYaml,
-  quote,
-  textOf,
-  tidyRow,
-  yearIn,
-  type Cell,
-  type Fragment,
-  type HeaderInfo,
-  type ImportedPlan,
-  type ImportOptions,
-  type ImportProblem,
-  type Row,
-} from './text-import';
+import { addFragments, flatOf, textOf, type Cell, type Fragment, type Row } from './table-cells';
+import { decodeText, normalizeSpace, quote } from './text-helpers';
+import { fillPlanInfo, isColumnNumbers, mapTableRows, tidyRow } from './table-rows';
+import { isAreaNumeral, officialNameOf, type ImportedPlan, type ImportOptions, type ImportProblem } from './imported-plan';
+import { MOTTO, parseHeader, yearIn, type HeaderInfo } from './appendix-header';
+import { planToYaml } from './plan-yaml';
 import { parseXml, type XmlElement } from './xml';
 
 export interface DocxImportProblem {
@@ -197,30 +178,6 @@ const STANDARD_ROLES: ColumnRole[] = ['stt', 'criterion', 'task', 'lead', 'suppo
 
 // ---------------------------------------------------------------------------------------------------
 // Reading the package
-
-function uncompressedSize(file: JSZip.JSZipObject): number | undefined {
-  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
-  return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : undefined;
-}
-
-async function readPart(zip: JSZip, path: string): Promise<string | null> {
-  const file = zip.file(path);
-  if (!file || file.dir) return null;
-  const size = uncompressedSize(file);
-  if (size !== undefined && size > MAX_DOCUMENT_XML_BYTES) throw new PartTooLarge(path, size);
-  const bytes = await file.async('uint8array');
-  if (bytes.length > MAX_DOCUMENT_XML_BYTES) throw new PartTooLarge(path, bytes.length);
-  return decodeText(bytes);
-}
-
-class PartTooLarge extends Error {
-  constructor(
-    readonly path: string,
-    readonly size: number,
-  ) {
-    super(`${path}: ${size} bytes`);
-  }
-}
 
 function relTargets(relsXml: string | null, typeSuffix: string, baseDir: string): string[] {
   if (!relsXml) return [];
@@ -469,7 +426,7 @@ function emptyResult(problems: DocxImportProblem[], fatal: boolean, options: Doc
   const plan: ImportedPlan = { plan: {}, sections: [] };
   let yaml = '';
   try {
-    yaml = planToYaml(plan, { source: options.source ?? 'tệp Word (.docx)', generator: 'server/src/word/docx-import.ts' });
+    yaml = planToYaml(plan, { source: options.source ?? 'tệp Word (.docx)' });
   } catch {
     yaml = '';
   }
@@ -500,21 +457,22 @@ export async function importPlanDocx(input: Uint8Array | ArrayBuffer, options: D
     if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
       return fail('Tệp không phải tài liệu Word .docx (không phải tệp nén ZIP của Office Open XML).');
     }
-    let zip: JSZip;
+    let zip: OfficePackage;
     try {
-      zip = await JSZip.loadAsync(bytes);
+      zip = openOfficePackage(bytes, MAX_DOCUMENT_XML_BYTES, decodeText);
     } catch (err) {
-      return fail(`Tệp .docx bị hỏng, không giải nén được: ${err instanceof Error ? err.message : String(err)}`);
+      if (!isDamagedArchive(err)) throw err;
+      return fail(`Tệp .docx bị hỏng, không giải nén được: ${err.message}`);
     }
 
-    let documentPath = relTargets(await readPart(zip, '_rels/.rels'), '/officeDocument', '')[0];
-    if (!documentPath || !zip.file(documentPath)) documentPath = 'word/document.xml';
-    const documentXml = await readPart(zip, documentPath);
+    let documentPath = relTargets(zip.text('_rels/.rels'), '/officeDocument', '')[0];
+    if (!documentPath || !zip.has(documentPath)) documentPath = 'word/document.xml';
+    const documentXml = zip.text(documentPath);
     if (documentXml === null) return fail('Tệp nén không có word/document.xml: không phải tài liệu Word .docx.');
     const slash = documentPath.lastIndexOf('/');
     const dir = slash >= 0 ? documentPath.slice(0, slash + 1) : '';
     const relsPath = `${dir}_rels/${documentPath.slice(slash + 1)}.rels`;
-    const docRels = await readPart(zip, relsPath);
+    const docRels = zip.text(relsPath);
     const numberingPath = relTargets(docRels, '/numbering', dir)[0] ?? `${dir}numbering.xml`;
     const stylesPath = relTargets(docRels, '/styles', dir)[0] ?? `${dir}styles.xml`;
 
@@ -523,8 +481,8 @@ export async function importPlanDocx(input: Uint8Array | ArrayBuffer, options: D
     if (parsed.error) problems.push({ row: 0, message: `word/document.xml có lỗi XML (${parsed.error}); phần đọc được vẫn được nhập.` });
     const body = findBody(parsed.root);
     if (!body) return fail('word/document.xml không có phần thân (w:body).');
-    const numberingXml = await readPart(zip, numberingPath);
-    const stylesXml = await readPart(zip, stylesPath);
+    const numberingXml = zip.text(numberingPath);
+    const stylesXml = zip.text(stylesPath);
     const numbering = readNumbering(numberingXml ? parseXml(numberingXml).root : null, stylesXml ? parseXml(stylesXml).root : null);
     const blocks = new BodyReader(numbering).blocks(body);
     return importBlocks(blocks, options, problems);
@@ -678,7 +636,6 @@ function importBlocks(blocks: DocBlock[], options: DocxImportOptions, problems: 
   try {
     yaml = planToYaml(plan, {
       source: options.source ?? 'tệp Word (.docx)',
-      generator: 'server/src/word/docx-import.ts',
       documentHadBlanks: headerRead.info.documentHadBlanks,
     });
   } catch (err) {

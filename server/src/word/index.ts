@@ -2,7 +2,10 @@
 // export of a plan to a Word appendix (.docx) or a follow-up spreadsheet (.xlsx). Pure: bytes and
 // text in, bytes and text out; the CLI (server/src/cli/word.ts) and the extension do the file I/O.
 
-export { importPlanText, decodeText, planToYaml, type ImportOptions, type ImportProblem, type ImportResult, type ImportedPlan } from './text-import';
+export { importPlanText } from './text-import';
+export { decodeText } from './text-helpers';
+export { planToYaml } from './plan-yaml';
+export { type ImportOptions, type ImportProblem, type ImportResult, type ImportedPlan } from './imported-plan';
 export { importPlanDocx, roleOfHeader, type DocxImportOptions, type DocxImportProblem, type DocxImportResult, type ColumnRole } from './docx-import';
 export { exportPlanDocx, exportPlanDataDocx, criterionCellLines, type DocxExportOptions } from './docx-export';
 export { exportPlanXlsx, exportPlanDataXlsx, excelSerial, type XlsxExportOptions } from './xlsx-export';

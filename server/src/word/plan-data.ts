@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Locale } from '../engine';
 import { messagesFor } from '../engine/messages';
 import { parsePlanText } from '../engine/parse';
-import type { ImportedTask } from './text-import';
+import type { ImportedTask } from './imported-plan';
 
 /** A task as the appendix table shows it: the same shape the import produces. */
 export type PlanTask = ImportedTask;

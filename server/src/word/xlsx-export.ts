@@ -1,5 +1,5 @@
 // Export of a plan to a follow-up spreadsheet (.xlsx): one row per task, for the office that follows up.
-// Written by hand (minimal SpreadsheetML in a zip made with jszip): content types, workbook, styles and
+// Written by hand (minimal SpreadsheetML in a zip, zip.ts): content types, workbook, styles and
 // one worksheet with inline strings, a bold frozen header row, an autoFilter over the data, column
 // widths, and real Excel dates ("Bắt đầu", "Kết thúc") parsed from the deadline with parseDeadline.
 //
@@ -13,7 +13,7 @@
 //
 // Pure (no fs): plan text in, .xlsx bytes out.
 
-import JSZip from 'jszip';
+import { writeOfficePackage } from './zip';
 import { parseDeadline, type Catalog } from '../engine';
 import { catalogNames } from './catalog-names';
 import { readPlanForExport, type PlanData } from './plan-data';
@@ -239,9 +239,8 @@ export async function workbookBytes(table: XlsxTable, name: string | undefined, 
   const quoted = `'${sheetName.replace(/'/g, "''")}'`;
   const last = columnName(table.headers.length - 1);
   const lastRow = table.rows.length + 1;
-  const zip = new JSZip();
-  const date = new Date(Date.UTC(2000, 0, 1)); // fixed: the same plan gives the same bytes
-  const add = (path: string, content: string) => zip.file(path, content, { date, createFolders: false });
+  const parts: [string, string][] = [];
+  const add = (path: string, content: string) => parts.push([path, content]);
   add(
     '[Content_Types].xml',
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -278,5 +277,5 @@ export async function workbookBytes(table: XlsxTable, name: string | undefined, 
   );
   add('xl/styles.xml', STYLES_XML);
   add('xl/worksheets/sheet1.xml', sheetXml(table, extras));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return writeOfficePackage(parts);
 }

@@ -6,8 +6,12 @@
 //
 // Pure and tolerant: a broken or foreign file gives an `error`, never an exception.
 
-import JSZip from 'jszip';
+import { decodeText } from './text-helpers';
 import { childElements, firstChild, isElement, parseXml, textContent, type XmlElement } from './xml';
+import { PartTooLarge, isDamagedArchive, openOfficePackage, type OfficePackage } from './zip';
+
+/** Largest XML part inflated (a sheet of tens of thousands of rows fits; a zip bomb does not). */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 export type CellValue = string | number | boolean;
 
@@ -43,38 +47,41 @@ function stringItem(item: XmlElement | undefined): string {
   return childElements(item, 'x:r').map((r) => textContent(firstChild(r, 'x:t'))).join('');
 }
 
-async function part(zip: JSZip, path: string): Promise<XmlElement | undefined> {
-  const file = zip.file(path);
-  if (!file) return undefined;
-  return parseXml(await file.async('string')).root ?? undefined;
+function part(zip: OfficePackage, path: string): XmlElement | undefined {
+  const text = zip.text(path);
+  return text === null ? undefined : parseXml(text).root ?? undefined;
 }
 
 /** Paths of the first worksheet and of the shared strings, through the workbook's relationships. */
-async function partPaths(zip: JSZip): Promise<{ sheet?: string; strings: string }> {
-  const workbook = await part(zip, 'xl/workbook.xml');
+function partPaths(zip: OfficePackage): { sheet?: string; strings: string } {
+  const workbook = part(zip, 'xl/workbook.xml');
   const sheet = childElements(firstChild(workbook, 'x:sheets'), 'x:sheet')[0];
-  const rels = childElements(await part(zip, 'xl/_rels/workbook.xml.rels'), 'rel:Relationship');
+  const rels = childElements(part(zip, 'xl/_rels/workbook.xml.rels'), 'rel:Relationship');
   const resolveTarget = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
   const sheetTarget = rels.find((r) => r.attrs.Id === sheet?.attrs['r:id'])?.attrs.Target;
   const stringsTarget = rels.find((r) => /\/sharedStrings$/.test(r.attrs.Type ?? ''))?.attrs.Target;
   return {
-    sheet: sheetTarget ? resolveTarget(sheetTarget) : zip.file('xl/worksheets/sheet1.xml') ? 'xl/worksheets/sheet1.xml' : undefined,
+    sheet: sheetTarget ? resolveTarget(sheetTarget) : zip.has('xl/worksheets/sheet1.xml') ? 'xl/worksheets/sheet1.xml' : undefined,
     strings: stringsTarget ? resolveTarget(stringsTarget) : 'xl/sharedStrings.xml',
   };
 }
 
-export async function readFirstSheet(bytes: Uint8Array): Promise<SheetRead> {
+export function readFirstSheet(bytes: Uint8Array): SheetRead {
   const rows: SheetRead['rows'] = new Map();
-  let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    return readSheet(openOfficePackage(bytes, MAX_PART_BYTES, decodeText), rows);
   } catch (error) {
-    return { rows, error: `not an .xlsx file (${error instanceof Error ? error.message : String(error)})` };
+    if (isDamagedArchive(error)) return { rows, error: `not an .xlsx file (${error.message})` };
+    if (error instanceof PartTooLarge) return { rows, error: `${error.path} is too large once uncompressed (${error.size} bytes)` };
+    throw error;
   }
-  const paths = await partPaths(zip);
-  const sheet = paths.sheet ? await part(zip, paths.sheet) : undefined;
+}
+
+function readSheet(zip: OfficePackage, rows: SheetRead['rows']): SheetRead {
+  const paths = partPaths(zip);
+  const sheet = paths.sheet ? part(zip, paths.sheet) : undefined;
   if (!sheet) return { rows, error: 'the workbook has no worksheet' };
-  const shared = childElements(await part(zip, paths.strings), 'x:si').map(stringItem);
+  const shared = childElements(part(zip, paths.strings), 'x:si').map(stringItem);
   const data = firstChild(sheet, 'x:sheetData');
   let nextRow = 1;
   for (const row of childElements(data, 'x:row')) {
@@ -109,7 +116,7 @@ export async function readFirstSheet(bytes: Uint8Array): Promise<SheetRead> {
     }
     if (cells.size) rows.set(r, cells);
   }
-  const core = await part(zip, 'docProps/core.xml');
+  const core = part(zip, 'docProps/core.xml');
   const modifiedEl = core?.children.find((n): n is XmlElement => isElement(n) && /(^|:)modified$/.test(n.name));
   const modified = /^\d{4}-\d{2}-\d{2}/.exec(textContent(modifiedEl))?.[0];
   return { rows, modified };

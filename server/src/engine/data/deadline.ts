@@ -1,7 +1,7 @@
 // The deadline grammar: what a plan's "thời hạn" cell means.
 //
 // Pure and total: `parseDeadline` never throws, does no I/O and runs in time linear in the
-// input (inputs longer than MAX_INPUT characters after trimming are rejected up front, before
+// input (inputs longer than MAX_DEADLINE_LENGTH characters after trimming are rejected up front, before
 // any per-character work; the tokenizer is a single pass and the grammar is a small recursive
 // descent over at most a few dozen tokens).
 //
@@ -55,6 +55,7 @@
 //   * A recurring phrase without a year gets no `within`, even when planYear is known.
 
 import type { IsoDate } from '../types';
+import { foldWord } from './text-fold';
 
 export type DeadlinePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year' | 'range';
 export type RecurringPeriod = 'continuous' | 'yearly' | 'half-yearly' | 'quarterly' | 'monthly' | 'weekly';
@@ -168,7 +169,6 @@ function isSpace(c: number): boolean {
 }
 
 const foldCache = new Map<string, string>();
-const MARKS = /\p{M}+/gu;
 const LETTER = /\p{L}/u;
 
 function foldChar(ch: string): string {
@@ -178,7 +178,7 @@ function foldChar(ch: string): string {
   }
   let folded = foldCache.get(ch);
   if (folded === undefined) {
-    folded = ch.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/[đð]/g, 'd');
+    folded = foldWord(ch);
     if (foldCache.size < 2048) foldCache.set(ch, folded);
   }
   return folded;

@@ -1,21 +1,17 @@
 // Vietnamese-aware text folding: what lets "so noi vu", "SỞ NỘI VỤ" and "Sở Nội vụ" meet.
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// Every combining mark, not only U+0300–U+036F: Vietnamese typed with combining dots or hooks
+// (U+0323, U+0309) and stray marks from other keyboards fold alike.
+const MARKS = /\p{M}/gu;
 
-/** Lowercase, strip diacritics (đ → d), collapse whitespace. For matching, never for display. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Fold one word (no whitespace inside): lowercase, no diacritics, đ → d. For matching, never for display. */
+export function foldWord(word: string): string {
+  return word.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/[đð]/g, 'd');
 }
 
-/** Fold one word (no whitespace inside). */
-export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đĐ]/g, 'd').toLowerCase();
+/** Folds each word (foldWord) and collapses whitespace. */
+export function fold(text: string): string {
+  return foldWord(text).replace(/\s+/g, ' ').trim();
 }
 
 // Old and new tone placement are the same spelling ("hoá" = "hóa", "thuỷ" = "thủy"); never flag that.

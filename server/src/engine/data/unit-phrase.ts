@@ -5,7 +5,7 @@
 // qualifier ("có liên quan", "thuộc tỉnh", "phối hợp theo dõi ...") belongs to that name.
 // "Các Sở: Tài chính, Tư pháp" shares the head word "Sở" with every name after the colon.
 
-import { canonicalSpelling, hasDiacritics } from './text-fold';
+import { canonicalSpelling, foldWord, hasDiacritics } from './text-fold';
 import { tokenizeUnitText, type UnitToken } from './unit-tokens';
 import type { Alias, TrieNode, UnitRegistry } from './registry';
 import type { OffsetRange } from '../types';
@@ -32,7 +32,7 @@ const QUALIFIER_STARTS = new Set([
   'có', 'liên', 'thuộc', 'trên', 'được', 'tỉnh', 'trực', 'cấp', 'của', 'tại',
   'phối', 'chủ', 'theo', 'tổng', 'tham', 'hướng', 'thực', 'đôn', 'giúp', 'để', 'chịu', 'làm',
 ]);
-const QUALIFIER_STARTS_FOLDED = new Set([...QUALIFIER_STARTS].map((w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace('đ', 'd')));
+const QUALIFIER_STARTS_FOLDED = new Set([...QUALIFIER_STARTS].map(foldWord));
 
 interface Match {
   alias: Alias;

@@ -24,6 +24,7 @@ import {
   type KeyContext,
   type ValueContext,
 } from './context';
+import { KEYS_OF } from './plan-keys';
 import { featureTextFor, unitFacts, type FeatureText, type MapKind, type PlanKey } from './feature-text';
 
 export type CompletionKind = 'code' | 'unit' | 'group' | 'deadline' | 'key' | 'snippet' | 'area' | 'status';
@@ -309,7 +310,7 @@ function unitDay(analysis: PlanAnalysis, ctx: ValueContext, year: number | undef
 }
 
 function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext): CompletionEntry[] {
-  // headerFacts starts from analysis.planYear and reads the header text only when that is unknown.
+  // headerFacts takes the year known without parsing, else reads it from the header text.
   const day = unitDay(analysis, ctx, headerFacts(analysis).year);
   const candidates = candidatesOf(analysis.data.registry, analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
   const typed = norm(ctx.typed);
@@ -453,13 +454,6 @@ function doneCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: Featur
 
 // --- keys and snippets --------------------------------------------------------------------------------------
 
-const KEYS: Record<MapKind, PlanKey[]> = {
-  root: ['plan', 'sections'],
-  plan: ['title', 'issuer', 'year', 'document', 'appendix', 'index-year'],
-  section: ['area', 'title', 'items'],
-  item: ['criteria', 'name', 'finding', 'tasks'],
-  task: ['task', 'lead', 'support', 'deadline', 'product', 'note', 'status', 'done', 'progress', 'id'],
-};
 
 /** Builds snippet text line by line; `$n` placeholders are numbered in order of appearance. */
 class SnippetWriter {
@@ -546,7 +540,7 @@ function keyText(key: PlanKey, col: number, layout: Layout): { text: string; sni
 
 function keyEntries(map: MapKind, present: Set<string>, col: number, rangeStart: number, rangeEnd: number, keyOnly: boolean, layout: Layout, text: FeatureText): CompletionEntry[] {
   const out: CompletionEntry[] = [];
-  KEYS[map].forEach((key, index) => {
+  KEYS_OF[map].forEach((key, index) => {
     if (present.has(key)) return;
     const written = keyOnly ? { text: key, snippet: false } : keyText(key, col, layout);
     out.push({

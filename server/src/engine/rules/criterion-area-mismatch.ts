@@ -7,6 +7,12 @@ import type { Rule } from './rule';
 export const criterionAreaMismatchRule: Rule = {
   code: 'par/criterion-area-mismatch',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Mã thuộc lĩnh vực khác với phần chứa nó (3.x trong phần II)",
+    en: "A code of another area than its section (3.x under section II)",
+  },
+  fixable: true,
+  tags: ["criterion"],
   check(ctx) {
     for (const item of ctx.model.items) {
       const area = item.section.area;

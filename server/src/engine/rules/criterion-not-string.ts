@@ -6,6 +6,12 @@ import type { Rule } from './rule';
 export const criterionNotStringRule: Rule = {
   code: 'par/criterion-not-string',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Mã không có ngoặc kép như 1.10 mà YAML đọc thành số 1.1",
+    en: "An unquoted code such as 1.10 that YAML reads as the number 1.1",
+  },
+  fixable: true,
+  tags: ["criterion"],
   check(ctx) {
     for (const item of ctx.model.items) {
       for (const ref of item.criteria) {

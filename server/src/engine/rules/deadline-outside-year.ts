@@ -5,6 +5,12 @@ import type { Rule } from './rule';
 export const deadlineOutsideYearRule: Rule = {
   code: 'par/deadline-outside-year',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Thời hạn nằm ngoài năm kế hoạch",
+    en: "A deadline outside the plan year",
+  },
+  fixable: false,
+  tags: ["deadline"],
   checkTask(task, ctx) {
     const year = ctx.analysis.planYear;
     const field = task.deadline;

@@ -7,6 +7,12 @@ import type { Rule } from './rule';
 export const doneLateRule: Rule = {
   code: 'par/done-late',
   defaultSeverity: 'info',
+  description: {
+    vi: "Hoàn thành sau thời hạn (số ngày chậm)",
+    en: "Done after the deadline (days late)",
+  },
+  fixable: false,
+  tags: ["follow-up"],
   checkTask(task, ctx) {
     const state = taskFollowUp(ctx.analysis, task);
     const end = deadlineEnd(state.deadline);

@@ -7,6 +7,12 @@ import type { Rule } from './rule';
 export const doneWithoutDateRule: Rule = {
   code: 'par/done-without-date',
   defaultSeverity: 'hint',
+  description: {
+    vi: "Đã hoàn thành nhưng chưa ghi ngày hoàn thành (done)",
+    en: "Marked done with no completion date (done)",
+  },
+  fixable: false,
+  tags: ["follow-up"],
   checkTask(task, ctx) {
     const state = taskFollowUp(ctx.analysis, task);
     // A `done` value that is not a day is par/invalid-date's finding, not this one.

@@ -7,6 +7,12 @@ import type { Rule } from './rule';
 export const dueSoonRule: Rule = {
   code: 'par/due-soon',
   defaultSeverity: 'info',
+  description: {
+    vi: "Còn không quá 14 ngày (dueSoonDays) đến hạn mà chưa hoàn thành",
+    en: "Due within 14 days (dueSoonDays) and not done",
+  },
+  fixable: false,
+  tags: ["follow-up"],
   checkTask(task, ctx) {
     const { analysis, msg } = ctx;
     const asOf = analysis.options.asOf;

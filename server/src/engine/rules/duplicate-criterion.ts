@@ -8,6 +8,12 @@ import type { Rule } from './rule';
 export const duplicateCriterionRule: Rule = {
   code: 'par/duplicate-criterion',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Một mã ghi hai lần trong một mục (cảnh báo) hoặc ở hai mục (thông tin)",
+    en: "The same code twice in an item (warning) or in two items (information)",
+  },
+  fixable: true,
+  tags: ["criterion"],
   check(ctx) {
     const first = new Map<string, { item: ItemModel; ref: CriterionRef }>();
     for (const item of ctx.model.items) {

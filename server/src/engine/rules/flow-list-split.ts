@@ -6,6 +6,12 @@ import type { Rule } from './rule';
 export const flowListSplitRule: Rule = {
   code: 'par/flow-list-split',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Tên như [Sở, ban, ngành cấp tỉnh] bị YAML tách ở dấu phẩy",
+    en: "A name such as [S\u1edf, ban, ng\u00e0nh c\u1ea5p t\u1ec9nh] split by YAML at its commas",
+  },
+  fixable: true,
+  tags: ["unit"],
   checkTask(task, ctx) {
     for (const field of [task.lead, task.support]) {
       if (!field) continue;

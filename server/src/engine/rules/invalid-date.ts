@@ -12,6 +12,12 @@ function checkDay(field: DeadlineField | null, key: 'done' | 'date', ctx: RuleCo
 export const invalidDateRule: Rule = {
   code: 'par/invalid-date',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Ngày hoàn thành hoặc ngày báo cáo không phải một ngày có thật",
+    en: "A completion or report date that is not one real day",
+  },
+  fixable: false,
+  tags: ["follow-up"],
   checkTask(task, ctx) {
     checkDay(task.done, 'done', ctx);
     for (const entry of task.progress) checkDay(entry.date, 'date', ctx);

@@ -6,6 +6,12 @@ import type { Rule } from './rule';
 export const invalidDeadlineRule: Rule = {
   code: 'par/invalid-deadline',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Thời hạn không đọc được, hoặc ngày không có thật",
+    en: "A deadline that cannot be read, or a day that does not exist",
+  },
+  fixable: false,
+  tags: ["deadline"],
   checkTask(task, ctx) {
     const field = task.deadline;
     if (!field?.node || field.text === null) return;

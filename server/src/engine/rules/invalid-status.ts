@@ -7,6 +7,12 @@ import type { Rule } from './rule';
 export const invalidStatusRule: Rule = {
   code: 'par/invalid-status',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Trạng thái không thuộc bốn trạng thái (có gợi ý)",
+    en: "A status that is none of the four (with did-you-mean)",
+  },
+  fixable: true,
+  tags: ["follow-up"],
   checkTask(task, ctx) {
     const field = task.status;
     if (!field?.text || readStatus(field.text)) return;

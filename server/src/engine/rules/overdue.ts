@@ -7,6 +7,12 @@ import type { Rule } from './rule';
 export const overdueRule: Rule = {
   code: 'par/overdue',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Theo ngày xét: đã quá thời hạn mà chưa hoàn thành (số ngày quá hạn); việc định kỳ chưa báo cáo kỳ gần nhất",
+    en: "As of the day checked: deadline passed and not done (days late); a recurring task with no report in its last period",
+  },
+  fixable: false,
+  tags: ["follow-up"],
   checkTask(task, ctx) {
     const { analysis, msg } = ctx;
     const asOf = analysis.options.asOf;

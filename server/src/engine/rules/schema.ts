@@ -176,6 +176,12 @@ function reportError(ctx: RuleContext, error: ErrorObject, root: Node | null): v
 export const schemaRule: Rule = {
   code: 'par/schema',
   defaultSeverity: 'error',
+  description: {
+    vi: "Định dạng kế hoạch: khóa bắt buộc và khóa lạ (có gợi ý), kiểu giá trị, lĩnh vực, dạng mã",
+    en: "The plan format: required and unknown keys (with did-you-mean), types, areas, code shape",
+  },
+  fixable: true,
+  tags: ["format"],
   check(ctx) {
     const data = ctx.analysis.plainData();
     if (!data || validatePlan(data.value)) return; // alias limits are reported as syntax findings

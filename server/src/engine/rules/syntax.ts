@@ -6,6 +6,12 @@ import type { Rule } from './rule';
 export const syntaxRule: Rule = {
   code: 'par/syntax',
   defaultSeverity: 'error',
+  description: {
+    vi: "Cú pháp YAML; giới hạn kích thước, độ sâu và mã hóa",
+    en: "YAML syntax; size, depth and encoding limits",
+  },
+  fixable: false,
+  tags: ["syntax"],
   check(ctx) {
     const { analysis, msg } = ctx;
     for (const problem of analysis.limitProblems) {

@@ -9,6 +9,12 @@ import type { Rule } from './rule';
 export const unitSpellingRule: Rule = {
   code: 'par/unit-spelling',
   defaultSeverity: 'info',
+  description: {
+    vi: "Đơn vị đã biết nhưng viết tắt, không dấu hoặc sai chữ hoa",
+    en: "A known unit abbreviated, without accents, or in another case",
+  },
+  fixable: true,
+  tags: ["unit"],
   checkTask(task, ctx) {
     const registry = ctx.analysis.data.registry;
     forEachTaskUnit(ctx.analysis, task, ({ field, entry, part }) => {

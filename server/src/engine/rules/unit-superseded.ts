@@ -32,6 +32,12 @@ function basisOf(analysis: PlanAnalysis, task: TaskModel): Basis | undefined {
 export const unitSupersededRule: Rule = {
   code: 'par/unit-superseded',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Đơn vị không còn tồn tại vào thời hạn của nhiệm vụ (sắp xếp năm 2025)",
+    en: "A unit that no longer exists by the task's deadline (the 2025 mergers)",
+  },
+  fixable: true,
+  tags: ["unit", "deadline"],
   checkTask(task, ctx) {
     const { analysis, msg } = ctx;
     const registry = analysis.data.registry;

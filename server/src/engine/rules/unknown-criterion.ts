@@ -7,6 +7,12 @@ import type { Rule } from './rule';
 export const unknownCriterionRule: Rule = {
   code: 'par/unknown-criterion',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Mã không có trong danh mục tiêu chí (chỉ là thông tin với danh mục kèm theo, chưa đủ)",
+    en: "A code not in the criteria catalog (information only with the bundled, incomplete catalog)",
+  },
+  fixable: true,
+  tags: ["criterion"],
   check(ctx) {
     const catalog = ctx.analysis.data.catalog;
     for (const item of ctx.model.items) {

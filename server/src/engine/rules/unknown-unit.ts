@@ -8,6 +8,12 @@ import type { Rule } from './rule';
 export const unknownUnitRule: Rule = {
   code: 'par/unknown-unit',
   defaultSeverity: 'warning',
+  description: {
+    vi: "Đơn vị không có trong danh mục đơn vị, có gợi ý",
+    en: "A unit the registry does not know, with did-you-mean",
+  },
+  fixable: true,
+  tags: ["unit"],
   checkTask(task, ctx) {
     forEachTaskUnit(ctx.analysis, task, ({ field, entry, part }) => {
       if (part.kind !== 'unknown') return;

@@ -1,0 +1,184 @@
+// Which configuration, catalog and unit registry a plan is checked with: the nearest `.par-plan.json`
+// above it (or one named on the command line), and the data files it names, which must stay inside
+// the workspace. Pure: every file is read through PlanFiles; the results are kept per file.
+
+import { CONFIG_FILE_NAME, defaultConfig, readConfig, type PlanConfig } from './config';
+import { buildCatalog, checkCatalogFile, type Catalog, type CatalogFile } from './data/catalog';
+import { buildRegistry, checkRegistryFile, type RegistryFile, type UnitRegistry } from './data/registry';
+import { bundledCatalog, bundledRegistry } from './data/bundled';
+import type { EngineData } from './analysis';
+import type { PlanFiles } from './host';
+import { RULE_CODES } from './rules';
+
+export interface HostProblem {
+  /** The file the problem is about (config, catalog or registry). */
+  file: string;
+  message: string;
+}
+
+export interface ResolvedSettings {
+  config: PlanConfig;
+  configPath?: string;
+  data: EngineData;
+  /** The registry file in use; unset when it is the bundled registry. */
+  registryFile?: string;
+  problems: HostProblem[];
+}
+
+export interface SettingsScope {
+  /** A config file named on the command line; it applies to every plan. */
+  explicitConfig?: string;
+  /** Data files named in a config must lie inside one of these (or the config's own folder). */
+  workspaceRoots?: readonly string[];
+}
+
+type Loaded<T> = { value: T } | { problems: HostProblem[] };
+
+export class SettingsResolver {
+  private readonly configCache = new Map<string, string | undefined>();
+  private readonly catalogCache = new Map<string, Loaded<Catalog>>();
+  private readonly registryCache = new Map<string, Loaded<UnitRegistry>>();
+  private readonly workspaceRoots: readonly string[];
+
+  constructor(
+    private readonly files: PlanFiles,
+    private readonly scope: SettingsScope = {},
+  ) {
+    this.workspaceRoots = scope.workspaceRoots ?? [];
+  }
+
+  /** Nearest `.par-plan.json` from the plan's folder upwards. */
+  findConfig(planPath: string): string | undefined {
+    if (this.scope.explicitConfig) return this.files.resolve('.', this.scope.explicitConfig);
+    let dir = this.files.dirname(planPath);
+    const visited: string[] = [];
+    let found: string | undefined;
+    for (;;) {
+      if (this.configCache.has(dir)) {
+        found = this.configCache.get(dir);
+        break;
+      }
+      visited.push(dir);
+      const candidate = this.files.resolve(dir, CONFIG_FILE_NAME);
+      if (this.files.isFile(candidate)) {
+        found = candidate;
+        break;
+      }
+      const parent = this.files.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    for (const v of visited) this.configCache.set(v, found);
+    return found;
+  }
+
+  settingsFor(planPath: string): ResolvedSettings {
+    const configPath = this.findConfig(planPath);
+    const problems: HostProblem[] = [];
+    let config = defaultConfig();
+    if (configPath) {
+      const json = this.readJson(configPath, problems);
+      if (json === undefined) problems.push({ file: configPath, message: 'not found' });
+      else if ('value' in json) {
+        const read = readConfig(json.value, RULE_CODES);
+        config = read.config;
+        for (const p of read.problems) problems.push({ file: configPath, message: `${p.path || '(root)'}: ${p.message}` });
+      }
+    }
+    const base = configPath ? this.files.dirname(configPath) : this.files.dirname(planPath);
+    const catalog = config.catalog ? this.loadCatalog(base, config.catalog, problems) : bundledCatalog();
+    const registry = config.registry ? this.loadRegistry(base, config.registry, problems) : { registry: bundledRegistry() };
+    return { config, configPath, data: { catalog, registry: registry.registry }, registryFile: registry.file, problems };
+  }
+
+  /** A catalog file named in a config or an editor setting; problems are reported and the bundled one used. */
+  loadCatalog(base: string, path: string, problems: HostProblem[]): Catalog {
+    const loaded = this.load(base, path, 'catalog', problems, this.catalogCache, (value) => {
+      const found = checkCatalogFile(value);
+      return found.length ? found : buildCatalog(value as CatalogFile);
+    });
+    return loaded?.value ?? bundledCatalog();
+  }
+
+  /**
+   * A unit registry file named in a config or an editor setting; problems are reported and the
+   * bundled one used. `file` is the file whose registry is returned; unset for the bundled one.
+   */
+  loadRegistry(base: string, path: string, problems: HostProblem[]): { registry: UnitRegistry; file?: string } {
+    const loaded = this.load(base, path, 'registry', problems, this.registryCache, (value) => {
+      const found = checkRegistryFile(value);
+      return found.length ? found : buildRegistry(value as RegistryFile);
+    });
+    return loaded ? { registry: loaded.value, file: loaded.file } : { registry: bundledRegistry() };
+  }
+
+  /** The folder a setting's relative path is taken from: the workspace folder holding the plan, else its folder. */
+  settingsBase(planPath: string): string {
+    return this.workspaceRoots.find((root) => this.files.isInside(root, planPath)) ?? this.files.dirname(planPath);
+  }
+
+  private load<T>(
+    base: string,
+    path: string,
+    label: 'catalog' | 'registry',
+    problems: HostProblem[],
+    cache: Map<string, Loaded<T>>,
+    build: (value: unknown) => T | { path: string; message: string }[],
+  ): { value: T; file: string } | undefined {
+    const full = this.files.resolve(base, path);
+    if (![base, ...this.workspaceRoots].some((root) => this.files.isInside(root, full))) {
+      problems.push({ file: full, message: `${label} file is outside the workspace; using the bundled ${label}` });
+      return undefined;
+    }
+    let loaded = cache.get(full);
+    if (!loaded) {
+      const fileProblems: HostProblem[] = [];
+      const json = this.readJson(full, fileProblems);
+      if (json === undefined) {
+        // Not cached: the file may appear later (a watched-files event refreshes the settings).
+        problems.push({ file: full, message: `${label} file not found; using the bundled ${label}` });
+        return undefined;
+      }
+      if ('value' in json) {
+        const built = build(json.value);
+        if (Array.isArray(built)) for (const p of built) fileProblems.push({ file: full, message: `${p.path || '(root)'}: ${p.message}` });
+        else loaded = { value: built };
+      }
+      loaded ??= { problems: fileProblems };
+      cache.set(full, loaded);
+    }
+    if ('problems' in loaded) {
+      problems.push(...loaded.problems, { file: full, message: `using the bundled ${label}` });
+      return undefined;
+    }
+    return { value: loaded.value, file: full };
+  }
+
+  /** The text of a file; undefined when absent. A read failure is reported as a problem of that file. */
+  private readText(path: string, problems: HostProblem[]): string | undefined {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = this.files.readFile(path);
+    } catch (error) {
+      // PlanFiles throws for a file that is there but cannot be read: a problem of that file.
+      problems.push({ file: path, message: error instanceof Error ? error.message : String(error) });
+      return '';
+    }
+    return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+  }
+
+  /** undefined when the file is absent; `{}` when a problem was reported; else the parsed value. */
+  private readJson(path: string, problems: HostProblem[]): { value: unknown } | Record<string, never> | undefined {
+    const before = problems.length;
+    const text = this.readText(path, problems);
+    if (text === undefined) return undefined;
+    if (problems.length > before) return {};
+    try {
+      return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      problems.push({ file: path, message: error.message });
+      return {};
+    }
+  }
+}
