@@ -11,7 +11,7 @@ export const doneWithoutDateRule: Rule = {
     vi: "Đã hoàn thành nhưng chưa ghi ngày hoàn thành (done)",
     en: "Marked done with no completion date (done)",
   },
-  fixable: false,
+  fixable: true,
   tags: ["follow-up"],
   checkTask(task, ctx) {
     const state = taskFollowUp(ctx.analysis, task);

@@ -11,7 +11,7 @@ export const dueSoonRule: Rule = {
     vi: "Còn không quá 14 ngày (dueSoonDays) đến hạn mà chưa hoàn thành",
     en: "Due within 14 days (dueSoonDays) and not done",
   },
-  fixable: false,
+  fixable: true,
   tags: ["follow-up"],
   checkTask(task, ctx) {
     const { analysis, msg } = ctx;

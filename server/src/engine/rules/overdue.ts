@@ -11,7 +11,7 @@ export const overdueRule: Rule = {
     vi: "Theo ngày xét: đã quá thời hạn mà chưa hoàn thành (số ngày quá hạn); việc định kỳ chưa báo cáo kỳ gần nhất",
     en: "As of the day checked: deadline passed and not done (days late); a recurring task with no report in its last period",
   },
-  fixable: false,
+  fixable: true,
   tags: ["follow-up"],
   checkTask(task, ctx) {
     const { analysis, msg } = ctx;
