@@ -65,6 +65,18 @@ describe('hover on a deadline', () => {
   });
 });
 
+describe('hover on a status and a completion day', () => {
+  const text = doc('          - task: A\n            deadline: Quý II/2026\n            status: HOAN THANH\n            done: 2026-07-05\n');
+  it('names the status and says whether the task was done on time', () => {
+    const analysis = analyze(text);
+    const at = (token: string) => hoverAt(analysis, text.indexOf(token) + 1);
+    expect(at('HOAN THANH')).toMatchObject({ markdown: '**Trạng thái** hoàn thành (`done`)', range: { start: text.indexOf('HOAN THANH') } });
+    expect(at('2026-07-05')!.markdown).toBe('**Ngày hoàn thành** 5/7/2026\n\nChậm **5 ngày** so với thời hạn (30/6/2026).');
+    const early = text.replace('2026-07-05', '1/6/2026');
+    expect(hoverAt(analyze(early, { locale: 'en' }), early.indexOf('1/6/2026') + 1)!.markdown).toBe('**Done on** 2026-06-01\n\nOn time (deadline 2026-06-30).');
+  });
+});
+
 describe('mark as done', () => {
   const markDone = (text: string, at: string, asOf: string) => {
     const analysis = analyze(text, { asOf });

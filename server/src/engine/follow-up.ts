@@ -163,19 +163,31 @@ export interface TaskFollowUp {
   deadline: DeadlineMeaning | null;
 }
 
+// Five rules, hover and the tree ask for the same task's state: computed once per task and version.
+const stateCache = new WeakMap<PlanAnalysis, WeakMap<TaskModel, TaskFollowUp>>();
+
 export function taskFollowUp(analysis: PlanAnalysis, task: TaskModel): TaskFollowUp {
-  const written = task.status?.text ? readStatus(task.status.text) : undefined;
-  const doneDay = dayOf(analysis, task.done);
-  return {
-    status: written ?? (doneDay ? 'done' : 'not-started'),
-    explicit: written !== undefined,
-    doneDay,
-    deadline: task.deadline ? analysis.deadline(task.deadline) : null,
-  };
+  let byTask = stateCache.get(analysis);
+  if (!byTask) stateCache.set(analysis, (byTask = new WeakMap()));
+  let state = byTask.get(task);
+  if (!state) {
+    const written = task.status?.text ? readStatus(task.status.text) : undefined;
+    const doneDay = dayOf(analysis, task.done);
+    state = {
+      status: written ?? (doneDay ? 'done' : 'not-started'),
+      explicit: written !== undefined,
+      doneDay,
+      deadline: task.deadline ? analysis.deadline(task.deadline) : null,
+    };
+    byTask.set(task, state);
+  }
+  return state;
 }
 
+/** The one day a field names (a completion day, a report's date), read through the analysis's deadline cache. */
 export function dayOf(analysis: PlanAnalysis, field: DeadlineField | null | undefined): IsoDate | undefined {
-  return field?.text ? readDay(field.text, analysis.planYear) : undefined;
+  const meaning = field?.text ? analysis.deadline(field) : null;
+  return meaning?.kind === 'interval' && meaning.precision === 'day' && meaning.start === meaning.end ? meaning.end : undefined;
 }
 
 /** A plan is followed up once any task carries a status, a completion day or a progress report. */

@@ -74,6 +74,9 @@ export interface FeatureText {
   hoverReported(period: string): string;
   statusDetail(english: string): string;
   doneToday(asOf: string): string;
+  hoverStatus(label: string, keyword: string): string;
+  /** `late`: days after the deadline's end (negative: early); undefined without a deadline. */
+  hoverDone(day: string, late: number | undefined, end: string | undefined): string;
 }
 
 const vi: FeatureText = {
@@ -195,6 +198,9 @@ const vi: FeatureText = {
   hoverReported: (period) => `Đã có báo cáo tiến độ cho ${period}.`,
   statusDetail: (english) => `Trạng thái (${english})`,
   doneToday: (asOf) => `Ngày xét (${asOf})`,
+  hoverStatus: (label, keyword) => `**Trạng thái** ${label} (\`${keyword}\`)`,
+  hoverDone: (day, late, end) =>
+    `**Ngày hoàn thành** ${day}` + (late === undefined ? '' : late > 0 ? `\n\nChậm **${late} ngày** so với thời hạn (${end}).` : `\n\nĐúng hạn (thời hạn đến ${end}).`),
 };
 
 const en: FeatureText = {
@@ -312,6 +318,9 @@ const en: FeatureText = {
   hoverReported: (period) => `Progress reported for ${period}.`,
   statusDetail: (english) => `Status (${english})`,
   doneToday: (asOf) => `The as-of day (${asOf})`,
+  hoverStatus: (label, keyword) => `**Status** ${label} (\`${keyword}\`)`,
+  hoverDone: (day, late, end) =>
+    `**Done on** ${day}` + (late === undefined ? '' : late > 0 ? `\n\n**${late} day${late === 1 ? '' : 's'}** after the deadline (${end}).` : `\n\nOn time (deadline ${end}).`),
 };
 
 export function featureTextFor(locale: Locale): FeatureText {

@@ -4,7 +4,7 @@
 import type { LocatedUnitPart, PlanAnalysis } from '../analysis';
 import { areaByNumber, areaOfCode, isWellFormedCode, levelOfCode, parentOfCode, suggestCodes } from '../data/catalog';
 import { basisDay, deadlineEnd } from '../data/deadline';
-import { daysBetween, lastEndedPeriod, lateness, taskFollowUp } from '../follow-up';
+import { daysBetween, lastEndedPeriod, lateness, readStatus, taskFollowUp } from '../follow-up';
 import { inForceOn, suggestUnits, type UnitRecord } from '../data/registry';
 import { foldWord } from '../data/text-fold';
 import { nodeRange, type ItemModel, type TaskModel, type UnitEntry } from '../model';
@@ -43,6 +43,11 @@ export function hoverAt(analysis: PlanAnalysis, offset: number): HoverResult | n
     const deadline = task.deadline;
     if (deadline?.node?.range && within(offset, unquoted(analysis.text, nodeRange(deadline.node)))) {
       return deadlineHover(analysis, task, text);
+    }
+    for (const field of [task.status, task.done]) {
+      if (field?.node?.range && field.text && within(offset, unquoted(analysis.text, nodeRange(field.node)))) {
+        return followUpHover(analysis, task, field === task.status ? 'status' : 'done', unquoted(analysis.text, nodeRange(field.node)), text);
+      }
     }
   }
   const item = itemAt(analysis, offset);
@@ -258,6 +263,20 @@ function deadlineHover(analysis: PlanAnalysis, task: TaskModel, text: FeatureTex
   const standing = standingLine(analysis, task, text);
   if (standing) lines.push(standing);
   return { markdown: lines.join('\n\n'), range };
+}
+
+/** A status: which of the four it is; a completion day: on time or how late. */
+function followUpHover(analysis: PlanAnalysis, task: TaskModel, key: 'status' | 'done', range: OffsetRange, text: FeatureText): HoverResult | null {
+  const state = taskFollowUp(analysis, task);
+  if (key === 'status') {
+    const written = readStatus(task.status!.text!);
+    if (!written) return null; // par/invalid-status says what is wrong
+    return { markdown: text.hoverStatus(escapeMd(analysis.messages.statusName(written)), written), range };
+  }
+  if (!state.doneDay) return null; // par/invalid-date
+  const end = deadlineEnd(state.deadline);
+  const late = end ? daysBetween(end, state.doneDay) : undefined;
+  return { markdown: text.hoverDone(text.day(state.doneDay), late, end && text.day(end)), range };
 }
 
 /** Where the task stands on the as-of day: days left or passed, or the last period's report (recurring). */

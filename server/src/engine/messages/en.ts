@@ -127,7 +127,7 @@ export const en: Messages = {
       week: `the week ${en.day(p.start)} to ${en.day(p.end)}`,
     })[p.unit],
   overdue: (deadline, end, days) => `Task overdue by ${days} day${days === 1 ? '' : 's'}: deadline "${deadline}" ended on ${end} and the task is not done.`,
-  overdueReport: (deadline, period, days) => `Task "${deadline}" has no progress report for ${period} (ended ${days} day${days === 1 ? '' : 's'} ago).`,
+  overdueReport: (deadline, period, days) => `No progress report for ${period} (deadline "${deadline}"; the period ended ${days} day${days === 1 ? '' : 's'} ago).`,
   dueSoon: (deadline, end, days) =>
     days === 0 ? `Task due today (${end}, deadline "${deadline}").` : `Task due in ${days} day${days === 1 ? '' : 's'} (${end}, deadline "${deadline}").`,
   doneLate: (done, end, days) => `Done on ${done}, ${days} day${days === 1 ? '' : 's'} after the deadline (${end}).`,

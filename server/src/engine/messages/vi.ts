@@ -153,7 +153,7 @@ export const vi: Messages = {
       week: `tuần từ ${vi.day(p.start)} đến ${vi.day(p.end)}`,
     })[p.unit],
   overdue: (deadline, end, days) => `Nhiệm vụ quá hạn ${days} ngày: thời hạn "${deadline}" đã hết ngày ${end} mà chưa hoàn thành.`,
-  overdueReport: (deadline, period, days) => `Nhiệm vụ "${deadline}" chưa có báo cáo tiến độ cho ${period} (đã kết thúc ${days} ngày).`,
+  overdueReport: (deadline, period, days) => `Chưa có báo cáo tiến độ cho ${period} (thời hạn "${deadline}"; kỳ đã kết thúc ${days} ngày).`,
   dueSoon: (deadline, end, days) =>
     days === 0 ? `Nhiệm vụ đến hạn hôm nay (${end}, thời hạn "${deadline}").` : `Nhiệm vụ còn ${days} ngày đến hạn (${end}, thời hạn "${deadline}").`,
   doneLate: (done, end, days) => `Hoàn thành ngày ${done}, chậm ${days} ngày so với thời hạn (${end}).`,

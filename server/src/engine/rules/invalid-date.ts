@@ -1,11 +1,11 @@
 // par/invalid-date: a completion day (`done`) or a progress report's `date` that is not one calendar day.
 
 import type { DeadlineField } from '../model';
-import { readDay } from '../follow-up';
+import { dayOf } from '../follow-up';
 import type { Rule, RuleContext } from './rule';
 
 function checkDay(field: DeadlineField | null, key: 'done' | 'date', ctx: RuleContext): void {
-  if (!field?.text || readDay(field.text, ctx.analysis.planYear)) return;
+  if (!field?.text || dayOf(ctx.analysis, field)) return;
   ctx.report({ range: field.field.valueRange, message: ctx.msg.invalidDay(key, field.text.trim()) });
 }
 
