@@ -140,6 +140,13 @@ describe('followup export', () => {
     expect(readFileSync(plan, 'utf8')).toBe(written);
   });
 
+  it('names the sheet after the lead unit by default', async () => {
+    planPath('h.par.yaml');
+    const r = await run('export', 'h.par.yaml', '--lead', 'Văn phòng UBND tỉnh');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('h.theo-doi.van-phong-ubnd-tinh.xlsx (1 nhiệm vụ)');
+  });
+
   it('refuses a lead unit that leads nothing, writing no file', async () => {
     planPath('b.par.yaml');
     const r = await run('export', 'b.par.yaml', '--lead', 'Sở Y tế', '-o', 'none.xlsx');

@@ -12,7 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PlanAnalysis, applyEdits, type Locale } from '../engine';
+import { PlanAnalysis, applyEdits, fold, type Locale } from '../engine';
 import { NodeHost } from '../host/node-host';
 import { readAsOf, today } from '../host/as-of';
 import { OutputExistsError, PlanChangedError, readPlanOnDisk, rewritePlan, writeFileSafely, type PlanOnDisk } from '../host/safe-write';
@@ -64,7 +64,7 @@ import: ghép các bảng đơn vị gửi về vào kế hoạch (trạng thái
 
 Tùy chọn:
   --lead <đơn vị>    Chỉ các nhiệm vụ do đơn vị này chủ trì
-  -o, --output <tệp> Tệp ra (mặc định: <kế-hoạch>.theo-doi.xlsx)
+  -o, --output <tệp> Tệp ra (mặc định: <kế-hoạch>.theo-doi[.<đơn-vị>].xlsx)
   --force            Ghi đè tệp ra đã có
   --date <ngày>      Ngày của các lần báo cáo mới (mặc định: ngày lưu của từng tệp)
   --dry-run          Chỉ in các thay đổi, không ghi kế hoạch
@@ -119,7 +119,7 @@ import: merges the sheets the units sent back into the plan (status, completion 
 
 Options:
   --lead <unit>      Only the tasks this unit leads
-  -o, --output <f>   Output file (default: <plan>.theo-doi.xlsx)
+  -o, --output <f>   Output file (default: <plan>.theo-doi[.<unit>].xlsx)
   --force            Replace an existing output file
   --date <day>       Day of the new progress reports (default: each file's saved date)
   --dry-run          Print the changes only; do not write the plan
@@ -238,7 +238,9 @@ export async function runFollowUp(args: string[], io: CliIo): Promise<number> {
 }
 
 async function followUpExport(planPath: string, values: { output?: string; lead?: string; force?: boolean }, io: CliIo, t: FollowUpText, locale: Locale): Promise<number> {
-  const outPath = values.output ? resolve(io.cwd, values.output) : join(dirname(planPath), `${basename(planPath).replace(/(\.par)?\.ya?ml$/i, '')}.theo-doi.xlsx`);
+  // One sheet per unit by default: "ke-hoach.theo-doi.so-tu-phap.xlsx".
+  const unitSlug = values.lead ? `.${fold(values.lead).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : '';
+  const outPath = values.output ? resolve(io.cwd, values.output) : join(dirname(planPath), `${basename(planPath).replace(/(\.par)?\.ya?ml$/i, '')}.theo-doi${unitSlug}.xlsx`);
   const outShown = shownPath(outPath, io.cwd);
   // Refused before anything is written, the plan's ids included.
   if (!values.force && existsQuietly(outPath)) {

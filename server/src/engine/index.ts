@@ -18,6 +18,7 @@ export { buildRegistry, checkRegistryFile, type RegistryFile, type UnitRegistry 
 export { bundledCatalog, bundledRegistry } from './data/bundled';
 export { parseDeadline, type DeadlineMeaning } from './data/deadline';
 export { applyEdits } from './edits';
+export { fold } from './data/text-fold';
 export { LineIndex } from './parse';
 export { RULES, RULE_CODES } from './rules';
 export { ruleDocPage, type RuleMeta } from './rules/rule';
