@@ -60,6 +60,10 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   // Word/Excel converters, loaded by the extension only when an import or export command runs.
   { entryPoints: ['server/src/word/index.ts'], outfile: 'dist/word.js' },
+  // The web build (a `browser` entry in the manifest): the server in a Web Worker, the client in the
+  // web-worker extension host. No Node built-in may reach these: esbuild fails on one.
+  { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/src/browser-extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', target: 'es2022', external: ['vscode'] },
 ];
 // A missing entry is a broken checkout or a renamed file: an extension or bin without its bundle
 // would fail only when a user runs it, so stop here.

@@ -1,88 +1,28 @@
-// The VS Code client: starts the language server, shows the plan tree, and adds a few commands.
-// Every check, completion and fix comes from the server; the client parses no plan to check it. The
-// Word/Excel commands (word-commands.ts) do read plans and tables: they run the converters of
-// dist/word.js in the extension host.
+// The desktop VS Code extension: the language server runs as a Node process (IPC). The web build
+// (browser-extension.ts) runs the same server in a Web Worker; both share activate.ts.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
-import { registerWordCommands } from './word-commands';
-import { registerFollowUpCommands } from './followup-commands';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateWith, clientOptions, type PlanExtension } from './activate';
+import type { WordModule } from './word-commands';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; tree: PlanTreeProvider }> {
+export async function activate(context: vscode.ExtensionContext): Promise<PlanExtension> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'par-plan' }],
-    synchronize: { configurationSection: 'parPlan', fileEvents: vscode.workspace.createFileSystemWatcher('**/.par-plan.json') },
-    initializationOptions: { locale: vscode.env.language, snippetCommand: true },
-    outputChannelName: 'PAR Plan',
-  };
-  client = new LanguageClient('parPlan', vscode.l10n.t('PAR Plan language server'), serverOptions, clientOptions);
-  await client.start();
-
-  const tree = new PlanTreeProvider(client);
-  const view = vscode.window.createTreeView('parPlan.tree', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(view);
-  void vscode.commands.executeCommand('setContext', 'parPlan.treeGrouping', 'section');
-
-  // "N quá hạn" for the active plan, from the same tree data; a click groups the tree by status.
-  const overdueItem = vscode.window.createStatusBarItem('parPlan.overdue', vscode.StatusBarAlignment.Left, 50);
-  overdueItem.name = vscode.l10n.t('PAR Plan: overdue tasks');
-  overdueItem.command = 'parPlan.tree.groupByStatus';
-  context.subscriptions.push(overdueItem, tree.onDidChangeTreeData(() => {
-    const overdue = tree.current?.tree.overdue ?? 0;
-    if (!overdue) return overdueItem.hide();
-    overdueItem.text = `$(warning) ${vscode.l10n.t('{0} overdue', overdue)}`;
-    overdueItem.tooltip = vscode.l10n.t('Tasks of this plan past their deadline and not done. Click to group the plan tree by status.');
-    overdueItem.show();
-  }));
-
-  const followCursor = (editor: vscode.TextEditor | undefined) => {
-    if (!view.visible || !editor || editor.document.languageId !== 'par-plan') return;
-    const node = tree.nodeAtLine(editor.selection.active.line);
-    if (node) void view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
-  };
-  context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(() => void tree.refresh()),
-    vscode.window.onDidChangeTextEditorSelection((e) => followCursor(e.textEditor)),
-    vscode.commands.registerCommand('parPlan.reveal', async (uri: vscode.Uri, line: number, character: number) => {
-      const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
-      const position = new vscode.Position(line, character);
-      editor.selection = new vscode.Selection(position, position);
-      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    }),
-    ...(['section', 'lead', 'deadline', 'status'] as Grouping[]).map((grouping) =>
-      vscode.commands.registerCommand(`parPlan.tree.groupBy${grouping[0].toUpperCase()}${grouping.slice(1)}`, () => tree.setGrouping(grouping)),
-    ),
-    vscode.commands.registerCommand('parPlan.tree.refresh', () => tree.refresh()),
-    vscode.commands.registerCommand('parPlan.insertSnippet', async (uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
-      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
-      if (!editor || editor.document.version !== version) return;
-      const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-      await editor.insertSnippet(new vscode.SnippetString(snippet), r);
-    }),
-    vscode.commands.registerCommand('parPlan.fixAll', () => vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll', apply: 'first' })),
-    vscode.commands.registerCommand('parPlan.restartServer', async () => {
-      await client?.restart();
-      await tree.refresh();
-    }),
-    vscode.commands.registerCommand('parPlan.showOutput', () => client?.outputChannel.show()),
-    ...registerWordCommands(context, client.outputChannel),
-    ...registerFollowUpCommands(context, client.outputChannel),
-  );
-  await tree.refresh();
-  return { client, tree };
+  client = new LanguageClient('parPlan', vscode.l10n.t('PAR Plan language server'), serverOptions, clientOptions());
+  // The converters (dist/word.js) load on first use, so that activation stays light.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return activateWith(context, client, async () => require(context.asAbsolutePath('dist/word.js')) as WordModule);
 }
 
 export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
 }
 
-export type { PlanNode };
+export type { PlanNode } from './activate';

@@ -1,17 +1,12 @@
 // VS Code commands for the follow-up through the year: export a sheet for a lead unit, import the
 // sheets the units sent back, write the periodic report. The work is done by the pure functions of
-// dist/word.js (loaded only when a command runs); plan changes go through WorkspaceEdits on the open
+// server/src/word (loaded when a command first runs, as each build loads it); plan changes go through WorkspaceEdits on the open
 // document, so they can be undone and are refused if the document changed meanwhile. Other files are
 // written through vscode.workspace.fs, after asking before replacing one.
 
 import * as vscode from 'vscode';
 
-type WordModule = typeof import('../../server/src/word');
-
-function loadWord(context: vscode.ExtensionContext): WordModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(context.asAbsolutePath('dist/word.js')) as WordModule;
-}
+import type { WordLoader, WordModule } from './word-commands';
 
 /** A local day as `YYYY-MM-DD`: today, or the day a file was saved. */
 function localDay(now = new Date()): string {
@@ -65,7 +60,7 @@ function asOfSetting(uri: vscode.Uri): string {
   return value || localDay();
 }
 
-export function registerFollowUpCommands(context: vscode.ExtensionContext, output: vscode.OutputChannel): vscode.Disposable[] {
+export function registerFollowUpCommands(loadWord: WordLoader, output: vscode.OutputChannel): vscode.Disposable[] {
   const progress = (title: string, task: () => Promise<void>) => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
 
   // parPlan.followUpExport(plan?, target?, lead?): tests and other extensions can skip the dialogs.
@@ -77,7 +72,7 @@ export function registerFollowUpCommands(context: vscode.ExtensionContext, outpu
     const target = targetUri ?? (await vscode.window.showSaveDialog({ defaultUri: sibling(document.uri, '.theo-doi.xlsx'), filters: { Excel: ['xlsx'] } }));
     if (!target) return;
     await progress(vscode.l10n.t('Exporting the follow-up sheet…'), async () => {
-      const word = loadWord(context);
+      const word = await loadWord();
       let analysis = analyze(word, document);
       if (analysis.parsed.syntax.length) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Fix the YAML syntax errors first (line {0}: {1}).', analysis.lines.positionAt(analysis.parsed.syntax[0].range.start).line + 1, analysis.parsed.syntax[0].detail));
@@ -106,7 +101,7 @@ export function registerFollowUpCommands(context: vscode.ExtensionContext, outpu
     const files = filesArg ?? (await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: vscode.l10n.t('Import'), filters: { Excel: ['xlsx'] } }));
     if (!files?.length) return;
     await progress(vscode.l10n.t('Merging the follow-up sheets…'), async () => {
-      const word = loadWord(context);
+      const word = await loadWord();
       const version = document.version;
       const analysis = analyze(word, document);
       const date = dateArg ? word.readAsOf(dateArg) : undefined;
@@ -135,7 +130,7 @@ export function registerFollowUpCommands(context: vscode.ExtensionContext, outpu
   const report = vscode.commands.registerCommand('parPlan.report', async (source?: vscode.Uri, targetUri?: vscode.Uri, asOfArg?: string) => {
     const document = await planDocument(source);
     if (!document) return;
-    const word = loadWord(context);
+    const word = await loadWord();
     const typed = asOfArg ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Report as of (e.g. 30/6/2026)'), value: asOfSetting(document.uri), validateInput: (v) => (word.readAsOf(v) ? undefined : vscode.l10n.t('Not a day')) }));
     const asOf = typed ? word.readAsOf(typed) : undefined;
     if (!asOf) return;

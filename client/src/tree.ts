@@ -2,7 +2,7 @@
 // Its data comes from the server's parse (request parPlan/tree); the tree parses nothing itself.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PROTOCOL, type TreeChangedParams, type TreeResponse } from '../../server/src/lsp/protocol';
 import { treePathAtLine } from './tree-lookup';
 
@@ -72,7 +72,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
   private grouping: Grouping = 'section';
   private roots: PlanNode[] = [];
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     client.onNotification(PROTOCOL.treeChanged, (params: TreeChangedParams) => {
       if (params.uri === this.activeUri()) void this.refresh();
     });

@@ -1,23 +1,21 @@
 // VS Code commands for the Word round trip: import an appendix (.docx or its text form) into a plan,
 // export a plan to a Word appendix or an Excel follow-up sheet. The converters are pure functions in
-// dist/word.js, loaded only when a command runs so that activation stays light. Files are read and
-// written through vscode.workspace.fs, so this works in remote and virtual workspaces too.
+// server/src/word, which each build loads its own way (the desktop one only when a command runs, so
+// that activation stays light). Files are read and written through vscode.workspace.fs, so this
+// works in remote and virtual workspaces and in the browser too.
 
 import * as vscode from 'vscode';
 
-type WordModule = typeof import('../../server/src/word');
-
-function loadWord(context: vscode.ExtensionContext): WordModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(context.asAbsolutePath('dist/word.js')) as WordModule;
-}
+export type WordModule = typeof import('../../server/src/word');
+/** Gives the Word/Excel converters; called when a command first needs them. */
+export type WordLoader = () => Promise<WordModule>;
 
 function withExtension(uri: vscode.Uri, extension: string): vscode.Uri {
   const base = uri.path.replace(/(\.par)?\.(ya?ml|docx|txt|xlsx)$/i, '');
   return uri.with({ path: `${base}${extension}` });
 }
 
-export function registerWordCommands(context: vscode.ExtensionContext, output: vscode.OutputChannel): vscode.Disposable[] {
+export function registerWordCommands(loadWord: WordLoader, output: vscode.OutputChannel): vscode.Disposable[] {
   // Both commands take optional source and target URIs, so other extensions and tests can skip the dialogs.
   const importWord = vscode.commands.registerCommand('parPlan.importWord', async (source?: vscode.Uri, targetUri?: vscode.Uri) => {
     const picked =
@@ -27,7 +25,7 @@ export function registerWordCommands(context: vscode.ExtensionContext, output: v
     const target = targetUri ?? (await vscode.window.showSaveDialog({ defaultUri: withExtension(picked, '.par.yaml'), filters: { 'PAR Plan': ['par.yaml', 'yaml'] } }));
     if (!target) return;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing the plan from Word…') }, async () => {
-      const word = loadWord(context);
+      const word = await loadWord();
       const bytes = await vscode.workspace.fs.readFile(picked);
       const result = picked.path.toLowerCase().endsWith('.txt')
         ? { ...word.importPlanText(word.decodeText(bytes)), fatal: false }
@@ -58,7 +56,7 @@ export function registerWordCommands(context: vscode.ExtensionContext, output: v
     const target = targetUri ?? (await vscode.window.showSaveDialog({ defaultUri: withExtension(uri, `.${format}`), filters: { [format === 'docx' ? 'Word' : 'Excel']: [format] } }));
     if (!target) return;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: format === 'docx' ? vscode.l10n.t('Exporting to Word…') : vscode.l10n.t('Exporting to Excel…') }, async () => {
-      const word = loadWord(context);
+      const word = await loadWord();
       const read = word.readPlanForExport(document.getText(), vscode.env.language.startsWith('vi') ? 'vi' : 'en');
       if (read.syntaxErrors.length) {
         const first = read.syntaxErrors[0];

@@ -2,12 +2,12 @@
 // are each computed on first use and kept. Diagnostics, completion, hover, code actions, symbols and
 // the tree view all read the same PlanAnalysis.
 
-import type { Catalog } from './data/catalog';
 import { parseDeadline, type DeadlineMeaning } from './data/deadline';
 import { forgetPlainData, toPlainData } from './plain-data';
 import type { UnitRegistry } from './data/registry';
-import { readUnitPhrase, type UnitPart } from './data/unit-phrase';
-import { DEFAULT_LIMITS, type Limits } from './config';
+import { readUnitPhrase } from './data/unit-phrase';
+import { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData } from './options';
+import { LocatedUnitPart } from './located-unit-part';
 import { messagesFor, type Messages } from './messages';
 import { buildModel, patchModel, type DeadlineField, type PlanModel, type UnitEntry } from './model';
 import { LineIndex, parsePlanText, type ParsedDocument, type SyntaxProblem } from './parse';
@@ -15,77 +15,12 @@ import { composeChanges, diffTexts, editLines, reparse, type TextChange } from '
 import { directivesOf, isSuppressed, type Directives } from './suppress';
 import { runRules } from './rules';
 import { scalarSourceMap, valueRangeInSource } from './scalar-offsets';
-import type { Finding, IsoDate, Locale, OffsetRange, SeverityOrOff } from './types';
-import { tracksProgress } from './follow-up';
+import type { Finding } from './types';
 import { checkLimits, utf8Length } from './limits';
+import { tracksProgress } from './follow-up';
 
-export interface EngineData {
-  catalog: Catalog;
-  registry: UnitRegistry;
-}
-
-export interface AnalysisOptions {
-  locale: Locale;
-  /** Severity overrides per code (from the config file or editor settings). */
-  severities: Record<string, SeverityOrOff>;
-  limits: Limits;
-  /**
-   * The day the follow-up rules judge lateness on (par/overdue, par/due-soon), given by the host:
-   * today, or a past day to review a quarter. Unset: those rules do not run.
-   */
-  asOf?: IsoDate;
-  /** par/due-soon warns this many days ahead (default 14). */
-  dueSoonDays?: number;
-}
-
-export const DEFAULT_OPTIONS: AnalysisOptions = { locale: 'vi', severities: {}, limits: DEFAULT_LIMITS };
-
-/**
- * A unit part with its range in document offsets. Parts are shared between cells with the same text;
- * this small fixed-shape wrapper adds the cell's position without copying the part.
- */
-export class LocatedUnitPart implements UnitPart {
-  private readonly relativeStart: number;
-  private readonly relativeEnd: number;
-
-  constructor(
-    readonly part: UnitPart,
-    /** The cell's scalar: positions are kept relative to it, so they follow when an edit moves it. */
-    private readonly node: UnitEntry['node'],
-    sourceRange: OffsetRange,
-    /** False when the scalar could not be aligned with its source and sourceRange is the whole scalar. */
-    readonly exact: boolean,
-  ) {
-    this.relativeStart = sourceRange.start - node.range![0];
-    this.relativeEnd = sourceRange.end - node.range![0];
-  }
-
-  get sourceRange(): OffsetRange {
-    const base = this.node.range![0];
-    return { start: base + this.relativeStart, end: base + this.relativeEnd };
-  }
-  get kind() {
-    return this.part.kind;
-  }
-  get unitIds() {
-    return this.part.unitIds;
-  }
-  get alias() {
-    return this.part.alias;
-  }
-  get range() {
-    return this.part.range;
-  }
-  get text() {
-    return this.part.text;
-  }
-  get sharedHead() {
-    return this.part.sharedHead;
-  }
-  get qualifier() {
-    return this.part.qualifier;
-  }
-}
+export { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData } from './options';
+export { LocatedUnitPart } from './located-unit-part';
 
 // Unit parts of a cell depend only on its text and the registry: kept per scalar node across
 // versions (incremental parsing keeps the nodes of unchanged cells).

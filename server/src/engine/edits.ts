@@ -2,7 +2,7 @@
 // quotes and layout around them stay as the author wrote them.
 
 import { isSeq, type Node, type Scalar, type YAMLSeq } from 'yaml';
-import type { PlanAnalysis } from './analysis';
+import type { TextFacts } from './plan-facts';
 import type { OffsetRange, TextEdit } from './types';
 
 const FLOW_INDICATORS = /[,[\]{}]/;
@@ -30,7 +30,7 @@ export function scalarText(value: string, like: Scalar | null, inFlow: boolean):
  * with its value and the result still reads back the same; otherwise rewrites the whole scalar.
  */
 export function replaceInScalar(
-  analysis: PlanAnalysis,
+  analysis: TextFacts,
   node: Scalar,
   valueRange: OffsetRange,
   sourceRange: OffsetRange | null,
@@ -70,7 +70,7 @@ export function replaceScalar(text: string, node: Scalar, value: string, inFlow:
 }
 
 /** Removes one entry of a sequence, with its separator (flow) or its whole line (block). */
-export function removeSequenceEntry(analysis: PlanAnalysis, seq: Node, index: number): TextEdit {
+export function removeSequenceEntry(analysis: TextFacts, seq: Node, index: number): TextEdit {
   const text = analysis.text;
   if (!isSeq(seq)) throw new Error('not a sequence');
   const items = (seq as YAMLSeq<Node>).items;
@@ -91,7 +91,7 @@ export function removeSequenceEntry(analysis: PlanAnalysis, seq: Node, index: nu
 }
 
 /** The line holding an offset: its bounds, text and indentation. */
-export function lineOf(analysis: PlanAnalysis, offset: number) {
+export function lineOf(analysis: TextFacts, offset: number) {
   const lines = analysis.lines;
   const line = lines.positionAt(offset).line;
   const start = lines.lineStarts[line];
@@ -100,7 +100,7 @@ export function lineOf(analysis: PlanAnalysis, offset: number) {
 }
 
 /** Offset just after the last line a node occupies (including its line break). */
-export function afterLastLine(analysis: PlanAnalysis, end: number): number {
+export function afterLastLine(analysis: TextFacts, end: number): number {
   const lines = analysis.lines;
   const lastLine = lines.positionAt(end > 0 && analysis.text[end - 1] === '\n' ? end - 1 : end).line;
   return lastLine + 1 < lines.lineCount ? lines.lineStarts[lastLine + 1] : analysis.text.length;

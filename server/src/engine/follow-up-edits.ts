@@ -4,7 +4,7 @@
 // lines at the task's key column, and nothing else in the file moves (comments, quotes, layout stay).
 
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
-import type { PlanAnalysis } from './analysis';
+import type { PlanFacts } from './plan-facts';
 import { afterLastLine, lineOf, replaceScalar, scalarText } from './edits';
 import type { Field, TaskModel } from './model';
 import type { TextEdit } from './types';
@@ -61,7 +61,7 @@ function afterColon(text: string, field: Field): number {
  * Edits that apply a change to one task, or undefined when the task is written in flow style
  * (`- {task: ..}`) and cannot take new lines without being reformatted.
  */
-export function taskChangeEdits(analysis: PlanAnalysis, task: TaskModel, change: TaskChange): TextEdit[] | undefined {
+export function taskChangeEdits(analysis: PlanFacts, task: TaskModel, change: TaskChange): TextEdit[] | undefined {
   if (task.node.flow) return undefined;
   const text = analysis.text;
   const eol = lineBreakOf(text);

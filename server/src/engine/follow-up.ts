@@ -2,7 +2,7 @@
 // date-dependent rules, hover, the tree and the periodic report share. Pure: the "as of" day always
 // comes from the host (analysis options), never from a clock.
 
-import type { PlanAnalysis } from './analysis';
+import type { PlanFacts } from './plan-facts';
 import { daysInMonth, deadlineEnd, parseDeadline, type DeadlineMeaning, type RecurringPeriod } from './data/deadline';
 import { editDistance, fold } from './data/text-fold';
 import type { DeadlineField, PlanModel, TaskModel } from './model';
@@ -164,9 +164,9 @@ export interface TaskFollowUp {
 }
 
 // Five rules, hover and the tree ask for the same task's state: computed once per task and version.
-const stateCache = new WeakMap<PlanAnalysis, WeakMap<TaskModel, TaskFollowUp>>();
+const stateCache = new WeakMap<PlanFacts, WeakMap<TaskModel, TaskFollowUp>>();
 
-export function taskFollowUp(analysis: PlanAnalysis, task: TaskModel): TaskFollowUp {
+export function taskFollowUp(analysis: PlanFacts, task: TaskModel): TaskFollowUp {
   let byTask = stateCache.get(analysis);
   if (!byTask) stateCache.set(analysis, (byTask = new WeakMap()));
   let state = byTask.get(task);
@@ -185,7 +185,7 @@ export function taskFollowUp(analysis: PlanAnalysis, task: TaskModel): TaskFollo
 }
 
 /** The one day a field names (a completion day, a report's date), read through the analysis's deadline cache. */
-export function dayOf(analysis: PlanAnalysis, field: DeadlineField | null | undefined): IsoDate | undefined {
+export function dayOf(analysis: PlanFacts, field: DeadlineField | null | undefined): IsoDate | undefined {
   const meaning = field?.text ? analysis.deadline(field) : null;
   return meaning?.kind === 'interval' && meaning.precision === 'day' && meaning.start === meaning.end ? meaning.end : undefined;
 }
@@ -204,7 +204,7 @@ export type Lateness =
  * Where an unfinished task stands on `asOf`: overdue (its deadline ended), a recurring task whose last
  * ended period has no report, or due within `dueSoonDays`. Undefined when none applies.
  */
-export function lateness(analysis: PlanAnalysis, task: TaskModel, state: TaskFollowUp, asOf: IsoDate, dueSoonDays: number): Lateness | undefined {
+export function lateness(analysis: PlanFacts, task: TaskModel, state: TaskFollowUp, asOf: IsoDate, dueSoonDays: number): Lateness | undefined {
   if (state.status === 'done' || state.status === 'dropped') return undefined;
   const meaning = state.deadline;
   if (meaning?.kind === 'recurring') {

@@ -10,8 +10,7 @@ import {
   type Diagnostic,
   type DocumentSymbol,
   type Range,
-} from 'vscode-languageserver/node';
-import { ruleDocUrl } from '../host/rule-docs';
+} from 'vscode-languageserver';
 import type { CompletionEntry, CompletionKind, Finding, LineIndex, OffsetRange, PlanSymbol, PlanTree, Severity } from '../engine';
 import type { TreeResponse } from './protocol';
 
@@ -30,7 +29,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(lines: LineIndex, uri: string, finding: Finding): Diagnostic {
+/** `ruleDocUrl` gives the page a diagnostic's code links to, where the host has one. */
+export function toDiagnostic(lines: LineIndex, uri: string, finding: Finding, ruleDocUrl: (code: string) => string | undefined): Diagnostic {
   const href = ruleDocUrl(finding.code);
   return {
     range: toRange(lines, finding.range),

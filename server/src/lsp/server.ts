@@ -2,7 +2,6 @@
 // document version and answers every request from it. Validation is scheduled per document and
 // published only when its version is still the current one.
 
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DocumentHighlightKind,
@@ -13,25 +12,26 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Location,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   LineIndex,
+  SettingsResolver,
   bundledCatalog,
   bundledRegistry,
   createPlanService,
   defaultConfig,
   type DocumentSettings as EngineSettings,
   type EngineData,
+  type HostProblem,
   type Locale,
   type PlanAnalysis,
   type SeverityOrOff,
   type TextChange,
 } from '../engine';
-import { NodeHost, bundledRegistryFile, nodeFiles, type HostProblem } from '../host/node-host';
 import { readAsOf, today } from '../host/as-of';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
-import { MemoryKeeper } from './memory';
+import type { ServerEnvironment } from './environment';
 import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
 
 /** Editor settings under `parPlan.*`. */
@@ -45,7 +45,7 @@ export interface EditorSettings {
 }
 
 interface DocumentSettings extends EngineSettings {
-  /** The file of the registry in use, for go-to-definition; unset when not found. */
+  /** The registry file in use (a location of the environment), for go-to-definition; unset when not found. */
   registryFile: string | undefined;
 }
 
@@ -71,15 +71,19 @@ export class PlanLanguageServer {
   private readonly settingsCache = new Map<string, DocumentSettings>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly reportedProblems = new Set<string>();
-  private host = new NodeHost();
+  private host: SettingsResolver;
   private workspaceRoots: string[] = [];
   private clientLocale: Locale = 'vi';
   private snippetCommand = false;
   private canPullConfiguration = false;
   private editorSettings: EditorSettings = {};
-  private readonly memory = new MemoryKeeper();
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly env: ServerEnvironment,
+  ) {
+    this.host = new SettingsResolver(env.files);
+  }
 
   start(): void {
     const c = this.connection;
@@ -118,7 +122,7 @@ export class PlanLanguageServer {
           title: action.title,
           kind: action.kind,
           isPreferred: action.isPreferred,
-          diagnostics: action.findings?.map((f) => toDiagnostic(a.lines, uri, f)),
+          diagnostics: action.findings?.map((f) => toDiagnostic(a.lines, uri, f, this.env.ruleDocUrl)),
         };
         if (action.snippet && this.snippetCommand) {
           result.command = {
@@ -172,12 +176,14 @@ export class PlanLanguageServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as { locale?: string; snippetCommand?: boolean };
+    this.env.initialize?.(options);
     this.clientLocale = options.locale?.toLowerCase().startsWith('vi') ? 'vi' : options.locale ? 'en' : 'vi';
     this.snippetCommand = Boolean(options.snippetCommand);
     this.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-    this.workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
-    if (!this.workspaceRoots.length && params.rootUri?.startsWith('file:')) this.workspaceRoots = [fileURLToPath(params.rootUri)];
-    this.host = new NodeHost(undefined, this.workspaceRoots);
+    const location = (uri: string) => this.env.locationOf(uri) ?? [];
+    this.workspaceRoots = (params.workspaceFolders ?? []).flatMap((f) => location(f.uri));
+    if (!this.workspaceRoots.length && params.rootUri) this.workspaceRoots = [location(params.rootUri)].flat();
+    this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -195,13 +201,17 @@ export class PlanLanguageServer {
   }
 
   /** Every handler answers, never throws: a failure is logged and the request gets an empty answer. */
-  private guard<P, R>(handler: (params: P) => R, fallback: R): (params: P) => R {
+  private guard<P, R>(handler: (params: P) => R | Promise<R>, fallback: R): (params: P) => R | Promise<R> {
+    const failed = (error: unknown) => {
+      this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return fallback;
+    };
     return (params) => {
       try {
-        return handler(params);
+        const result = handler(params);
+        return result instanceof Promise ? result.catch(failed) : result;
       } catch (error) {
-        this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-        return fallback;
+        return failed(error);
       }
     };
   }
@@ -214,13 +224,17 @@ export class PlanLanguageServer {
         this.editorSettings = {};
       }
     }
-    this.host = new NodeHost(undefined, this.workspaceRoots);
+    this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
     this.settingsCache.clear();
     this.analyses.clear();
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
   }
 
-  private settingsFor(uri: string): DocumentSettings {
+  /**
+   * The settings of a document; undefined while the environment fetches files they need (the web
+   * build), after which the document is checked again.
+   */
+  private settingsFor(uri: string): DocumentSettings | undefined {
     const editor = this.editorSettings;
     const asOf = (typeof editor.asOf === 'string' && editor.asOf.trim() && readAsOf(editor.asOf)) || today();
     const cached = this.settingsCache.get(uri);
@@ -230,8 +244,8 @@ export class PlanLanguageServer {
     let config = defaultConfig();
     let data: EngineData = { catalog: bundledCatalog(), registry: bundledRegistry() };
     let registryFile: string | undefined;
-    if (uri.startsWith('file:')) {
-      const path = fileURLToPath(uri);
+    const path = this.env.locationOf(uri);
+    if (path !== undefined) {
       const resolved = this.host.settingsFor(path);
       config = resolved.config;
       data = resolved.data;
@@ -245,6 +259,14 @@ export class PlanLanguageServer {
         registryFile = loaded.file;
       }
     }
+    if (this.env.hasPendingReads()) {
+      // Not reported and not kept: the answers of files still on their way are not answers.
+      void this.env.fetchPending().then(() => {
+        this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
+        this.schedule(uri, 0);
+      });
+      return undefined;
+    }
     for (const p of problems) {
       const key = `${p.file}: ${p.message}`;
       if (this.reportedProblems.has(key)) continue;
@@ -256,7 +278,7 @@ export class PlanLanguageServer {
     const settings: DocumentSettings = {
       data,
       options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits, asOf, dueSoonDays: config.dueSoonDays },
-      registryFile: registryFile ?? bundledRegistryFile(),
+      registryFile: registryFile ?? this.env.bundledRegistryLocation(),
     };
     this.settingsCache.set(uri, settings);
     return settings;
@@ -269,6 +291,7 @@ export class PlanLanguageServer {
     const cached = this.analyses.get(uri);
     if (cached && cached.version === doc.version) return cached.analysis;
     const settings = this.settingsFor(uri);
+    if (!settings) return undefined;
     // The previous version lends its parse; the exact change is known when it made this version.
     const last = this.lastChange.get(uri);
     const change = cached && last && last.fromVersion === cached.version ? last.change : undefined;
@@ -291,21 +314,25 @@ export class PlanLanguageServer {
       // Checked and published in one synchronous run: no newer version can arrive in between, and a
       // newer one that arrives later reschedules its own check.
       const version = doc.version;
-      const diagnostics = service.findings(analysis).map((f) => toDiagnostic(analysis.lines, uri, f));
+      const diagnostics = service.findings(analysis).map((f) => toDiagnostic(analysis.lines, uri, f, this.env.ruleDocUrl));
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
-      this.memory.afterCheck(analysis.text.length);
+      this.env.afterCheck(analysis.text.length);
     } catch (error) {
       this.connection.console.error(`par-plan: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
 
-  private registryLocation(uri: string, unitId: string): Location | null {
-    const file = this.settingsFor(uri).registryFile;
+  private async registryLocation(uri: string, unitId: string): Promise<Location | null> {
+    const file = this.settingsFor(uri)?.registryFile;
     if (!file) return null;
     let bytes: Uint8Array | undefined;
     try {
-      bytes = nodeFiles.readFile(file);
+      bytes = this.env.files.readFile(file);
+      if (!bytes && this.env.hasPendingReads()) {
+        await this.env.fetchPending();
+        bytes = this.env.files.readFile(file);
+      }
     } catch (error) {
       // Unreadable since it was loaded: nowhere to go, and the log says why.
       this.connection.console.warn(`par-plan: ${file}: ${error instanceof Error ? error.message : String(error)}`);
@@ -316,7 +343,7 @@ export class PlanLanguageServer {
     const at = text.indexOf(`"id": "${unitId}"`);
     if (at === -1) return null;
     const start = LineIndex.of(text).positionAt(at);
-    return { uri: pathToFileURL(file).href, range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
+    return { uri: this.env.uriOf(file), range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
   }
 }
 

@@ -1,7 +1,7 @@
 // Every rule, in the order findings are produced. Add a rule here, in its own file, with a doc page
 // docs/rules/<code>.md and fixtures under test/fixtures/rules/.
 
-import type { PlanAnalysis } from '../analysis';
+import type { PlanFacts } from '../plan-facts';
 import { visibleRange } from '../parse';
 import type { TaskModel } from '../model';
 import type { Finding, OffsetRange } from '../types';
@@ -57,8 +57,8 @@ export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code))
 /** Task rules' findings per task, with the task's start when they were made and what they depended on. */
 interface TaskFindings {
   start: number;
-  data: PlanAnalysis['data'];
-  options: PlanAnalysis['options'];
+  data: PlanFacts['data'];
+  options: PlanFacts['options'];
   planYear: number | undefined;
   /** Whether the plan is followed up (analysis.tracksProgress): it turns the lateness rules on. */
   tracking: boolean;
@@ -78,7 +78,7 @@ function moved(finding: Finding, delta: number): Finding {
   };
 }
 
-export function runRules(analysis: PlanAnalysis): Finding[] {
+export function runRules(analysis: PlanFacts): Finding[] {
   const findings: Finding[] = [];
   const contextFor = (rule: Rule, into: Finding[]): RuleContext => ({
     analysis,

@@ -1,10 +1,10 @@
-import type { PlanAnalysis } from '../analysis';
+import type { PlanFacts } from '../plan-facts';
 import type { Messages } from '../messages';
 import type { PlanModel, TaskModel } from '../model';
 import type { Finding, Locale, Severity } from '../types';
 
 export interface RuleContext {
-  analysis: PlanAnalysis;
+  analysis: PlanFacts;
   model: PlanModel;
   msg: Messages;
   /** Reports a finding of the running rule; its code and default severity are filled in. */

@@ -1,7 +1,8 @@
 // Shared walk over every unit named in lead/support, and the flow-list splits that
 // par/flow-list-split reports and par/unknown-unit must then stay quiet about.
 
-import type { LocatedUnitPart, PlanAnalysis } from '../analysis';
+import type { LocatedUnitPart } from '../located-unit-part';
+import type { PlanFacts } from '../plan-facts';
 import { readUnitPhrase } from '../data/unit-phrase';
 import type { TaskModel, UnitEntry, UnitsField } from '../model';
 import type { OffsetRange } from '../types';
@@ -21,7 +22,7 @@ const ROLES = ['lead', 'support'] as const;
  * occurrence object is reused rather than a list built: with 10,000 tasks that would be tens of
  * thousands of short-lived objects per keystroke.
  */
-export function forEachTaskUnit(analysis: PlanAnalysis, task: TaskModel, visit: (occurrence: UnitOccurrence) => void): void {
+export function forEachTaskUnit(analysis: PlanFacts, task: TaskModel, visit: (occurrence: UnitOccurrence) => void): void {
   const occurrence = { task } as UnitOccurrence;
   for (let r = 0; r < ROLES.length; r++) {
     const role = ROLES[r];
@@ -54,7 +55,7 @@ export interface FlowListSplit {
 const splitCache = new WeakMap<UnitsField, FlowListSplit[]>();
 
 /** `[Sở, ban, ngành cấp tỉnh]`: YAML split one name at its commas. Finds runs of entries that join into known names. */
-export function flowListSplits(analysis: PlanAnalysis, field: UnitsField): FlowListSplit[] {
+export function flowListSplits(analysis: PlanFacts, field: UnitsField): FlowListSplit[] {
   const cached = splitCache.get(field);
   if (cached) return cached;
   const splits: FlowListSplit[] = [];

@@ -6,7 +6,7 @@ import { basisDay, deadlineEnd } from '../data/deadline';
 import { successorsOn } from '../data/registry';
 import { replaceInScalar } from '../edits';
 import { forEachTaskUnit } from './unit-parts';
-import type { PlanAnalysis } from '../analysis';
+import type { PlanFacts } from '../plan-facts';
 import type { TaskModel } from '../model';
 import type { Rule } from './rule';
 import type { Messages } from '../messages';
@@ -17,7 +17,7 @@ interface Basis {
   describe(msg: Messages): string;
 }
 
-function basisOf(analysis: PlanAnalysis, task: TaskModel): Basis | undefined {
+function basisOf(analysis: PlanFacts, task: TaskModel): Basis | undefined {
   const field = task.deadline;
   const meaning = field ? analysis.deadline(field) : null;
   const text = field?.text ?? '';
