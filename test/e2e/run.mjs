@@ -148,7 +148,7 @@ await withWorkbench(
   },
 );
 
-await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, tree, server restart after a crash)', async () => {
+await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, tree, follow-up, server restart after a crash)', async () => {
   const fresh = mkdtempSync(join(tmpdir(), 'par-e2e-ws-'));
   removeOnExit(fresh);
   cpSync(join(REPO_ROOT, 'samples'), join(fresh, 'samples'), { recursive: true });
