@@ -134,6 +134,15 @@ describe('status completion', () => {
     const all = completionsAt(analyze(doc('          - task: A\n            status: \n')), doc('          - task: A\n            status: \n').length - 1);
     expect(all.map((i) => i.label)).toEqual(['chưa thực hiện', 'đang thực hiện', 'hoàn thành', 'không thực hiện']);
   });
+  it('offers the keys of a progress report, and the as-of day for its date', () => {
+    const text = doc('          - task: A\n            progress:\n              - date: 1/2/2026\n                te\n');
+    const items = completionsAt(analyze(text), text.indexOf('                te') + 18);
+    expect(items.map((i) => i.label)).toEqual(['text', 'evidence']);
+    const dated = doc('          - task: A\n            progress:\n              - date: \n');
+    const day = completionsAt(analyze(dated, { asOf: '2026-06-30' }), dated.indexOf('date: ') + 6);
+    expect(day.map((i) => i.label)).toEqual(['30/6/2026']);
+  });
+
   it('offers the follow-up keys in a task', () => {
     const text = doc('          - task: A\n            sta\n');
     const items = completionsAt(analyze(text), text.indexOf('sta') + 3);

@@ -69,6 +69,7 @@ export function completionsAt(analysis: PlanAnalysis, offset: number): Completio
         case 'status':
           return statusCompletions(ctx, text);
         case 'done':
+        case 'date':
           return doneCompletions(analysis, ctx, text);
         default:
           return [];

@@ -12,9 +12,10 @@ export type PlanKey =
   | 'area' | 'items'
   | 'criteria' | 'name' | 'finding' | 'tasks'
   | 'task' | 'lead' | 'support' | 'deadline' | 'product' | 'note'
-  | 'status' | 'done' | 'progress' | 'id';
+  | 'status' | 'done' | 'progress' | 'id'
+  | 'date' | 'text' | 'evidence';
 
-export type MapKind = 'root' | 'plan' | 'section' | 'item' | 'task';
+export type MapKind = 'root' | 'plan' | 'section' | 'item' | 'task' | 'progress';
 
 export interface FeatureText {
   /** A calendar day (ISO YYYY-MM-DD) as people write it. */
@@ -125,6 +126,9 @@ const vi: FeatureText = {
       done: 'Ngày hoàn thành, ví dụ 15/6/2026',
       progress: 'Các lần báo cáo tiến độ (date, text, evidence)',
       id: 'Mã định danh do công cụ thêm; không sửa tay',
+      date: 'Ngày báo cáo, ví dụ 30/6/2026',
+      text: 'Kết quả thực hiện đến ngày báo cáo',
+      evidence: 'Văn bản kèm theo, ví dụ Báo cáo số 123/BC-SNV',
     })[key],
   snippetLabel: (kind) => ({ task: 'nhiệm vụ mới', item: 'mục (tiêu chí) mới', section: 'phần (lĩnh vực) mới' })[kind],
   snippetDetail: (kind) =>
@@ -246,6 +250,9 @@ const en: FeatureText = {
       done: 'Completion day, e.g. 15/6/2026',
       progress: 'Progress reports (date, text, evidence)',
       id: 'Stable id added by tools; do not edit',
+      date: 'Day of the report, e.g. 30/6/2026',
+      text: 'What was done by that day',
+      evidence: 'Supporting document, e.g. Báo cáo số 123/BC-SNV',
     })[key],
   snippetLabel: (kind) => ({ task: 'new task', item: 'new item (criterion)', section: 'new section (area)' })[kind],
   snippetDetail: (kind) =>
