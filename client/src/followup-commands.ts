@@ -80,9 +80,15 @@ export function registerFollowUpCommands(loadWord: WordLoader, output: vscode.Ou
       }
       const ids = word.missingIdEdits(analysis);
       if (ids.added) {
+        // Saved at once only when nothing else was pending: unsaved edits of the user stay theirs to save.
+        const hadChanges = document.isDirty;
         if (!(await applyToDocument(document, document.version, ids.edits))) return;
-        await document.save();
-        void vscode.window.showInformationMessage(vscode.l10n.t('Added task ids to {0} task(s): the import matches rows by them.', ids.added));
+        if (!hadChanges) await document.save();
+        void vscode.window.showInformationMessage(
+          hadChanges
+            ? vscode.l10n.t('Added task ids to {0} task(s); save the plan to keep them: the import matches rows by them.', ids.added)
+            : vscode.l10n.t('Added task ids to {0} task(s): the import matches rows by them.', ids.added),
+        );
         analysis = analyze(word, document);
       }
       const sheet = await word.exportFollowUpSheet(analysis, { lead: lead.trim() || undefined });
