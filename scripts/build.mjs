@@ -60,10 +60,14 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   // Word/Excel converters, loaded by the extension only when an import or export command runs.
   { entryPoints: ['server/src/word/index.ts'], outfile: 'dist/word.js' },
+  // The results converters of "New plan from results…", loaded the same way.
+  { entryPoints: ['server/src/results/index.ts'], outfile: 'dist/results.js' },
   // The web build (a `browser` entry in the manifest): the server in a Web Worker, the client in the
   // web-worker extension host. No Node built-in may reach these: esbuild fails on one.
   { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['client/src/browser-extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', target: 'es2022', external: ['vscode'] },
+  // The script of the preview and dashboard webviews (a browser page: no Node, no vscode module).
+  { entryPoints: ['client/webview/plan-webview.ts'], outfile: 'dist/media/plan-webview.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
 // A missing entry is a broken checkout or a renamed file: an extension or bin without its bundle
 // would fail only when a user runs it, so stop here.
@@ -76,6 +80,12 @@ const results = await Promise.all(entries.map((entry) => build({ ...common, ...e
 for (const result of results) for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
 // A production build leaves no map of an earlier development build beside its bundle.
 if (production) for (const entry of entries) rmSync(join(root, `${entry.outfile}.map`), { force: true });
+
+// The webviews' stylesheet: the same text the exported HTML page inlines (server/src/render/styles.ts),
+// as a file the webview loads under its Content-Security-Policy.
+const styles = await build({ entryPoints: ['server/src/render/styles.ts'], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'warning', absWorkingDir: root });
+const { PLAN_STYLES } = await import(`data:text/javascript;base64,${Buffer.from(styles.outputFiles[0].contents).toString('base64')}`);
+writeAtomically(join(root, 'dist', 'media', 'plan.css'), PLAN_STYLES);
 if (!process.argv.includes("--quiet")) {
-  console.error(`par-plan: built ${entries.map((e) => e.outfile).join(', ')} in ${Date.now() - started} ms`);
+  console.error(`par-plan: built ${entries.map((e) => e.outfile).join(', ')}, dist/media/plan.css in ${Date.now() - started} ms`);
 }

@@ -14,7 +14,7 @@ console.log(`${file}: ${kb(statSync(file).size)} packed, ${kb(unpacked)} unpacke
 for (const [name, size] of [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`  ${kb(size).padStart(8)}  ${name}`);
 
 const problems = [];
-for (const needed of ['extension/dist/server.js', 'extension/dist/client/extension.js', 'extension/dist/word.js', 'extension/dist/web/server.js', 'extension/dist/web/extension.js', 'extension/package.json']) {
+for (const needed of ['extension/dist/server.js', 'extension/dist/client/extension.js', 'extension/dist/word.js', 'extension/dist/results.js', 'extension/dist/web/server.js', 'extension/dist/web/extension.js', 'extension/package.json']) {
   if (!sizes.has(needed)) problems.push(`missing ${needed}`);
 }
 for (const name of sizes.keys()) {

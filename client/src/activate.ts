@@ -1,19 +1,28 @@
 // What the desktop and the web extension share once their language client runs: the plan tree,
-// the commands, the Word/Excel commands. Every check, completion and fix comes from the server; the
+// the preview and overview webviews, the commands, the Word/Excel commands. Every check, completion and fix comes from the server; the
 // client parses no plan to check it. The Word/Excel commands (word-commands.ts) do read plans and
 // tables: they run the converters in the extension host.
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { PROTOCOL, type TreeChangedParams } from '../../server/src/lsp/protocol';
+import { PlanPanels } from './plan-panels';
 import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
-import { registerWordCommands, type WordLoader } from './word-commands';
 import { registerFollowUpCommands } from './followup-commands';
+import { registerResultsCommands, type ResultsModule } from './results-commands';
+import { registerWordCommands, type WordModule } from './word-commands';
+
+/** How a build loads the converters its commands run (pure JavaScript, on first use). */
+export interface Converters {
+  word(): Promise<WordModule>;
+  results(): Promise<ResultsModule>;
+}
 
 /** The client options both builds use; `extra` adds a build's own initialization options. */
 export function clientOptions(extra: Record<string, unknown> = {}): LanguageClientOptions {
   return {
     documentSelector: [{ language: 'par-plan' }],
-    synchronize: { configurationSection: 'parPlan', fileEvents: vscode.workspace.createFileSystemWatcher('**/.par-plan.json') },
+    synchronize: { configurationSection: 'parPlan', fileEvents: [vscode.workspace.createFileSystemWatcher('**/.par-plan.json'), vscode.workspace.createFileSystemWatcher('**/*.par-results.yaml')] },
     initializationOptions: { locale: vscode.env.language, snippetCommand: true, ...extra },
     outputChannelName: 'PAR Plan',
   };
@@ -24,9 +33,14 @@ export interface PlanExtension {
   tree: PlanTreeProvider;
 }
 
-export async function activateWith(context: vscode.ExtensionContext, client: BaseLanguageClient, loadWord: WordLoader): Promise<PlanExtension> {
+export async function activateWith(context: vscode.ExtensionContext, client: BaseLanguageClient, converters: Converters): Promise<PlanExtension> {
   await client.start();
-  const tree = new PlanTreeProvider(client);
+  // One handler per notification in the client: the tree and the webviews share it.
+  const checked = new vscode.EventEmitter<TreeChangedParams>();
+  client.onNotification(PROTOCOL.treeChanged, (params: TreeChangedParams) => checked.fire(params));
+  const tree = new PlanTreeProvider(client, checked.event);
+  const panels = new PlanPanels(client, context.extensionUri, checked.event);
+  context.subscriptions.push(checked, panels);
   const view = vscode.window.createTreeView('parPlan.tree', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(view);
   void vscode.commands.executeCommand('setContext', 'parPlan.treeGrouping', 'section');
@@ -64,6 +78,8 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
       vscode.commands.registerCommand(`parPlan.tree.groupBy${grouping[0].toUpperCase()}${grouping.slice(1)}`, () => tree.setGrouping(grouping)),
     ),
     vscode.commands.registerCommand('parPlan.tree.refresh', () => tree.refresh()),
+    vscode.commands.registerCommand('parPlan.openPreview', (resource?: vscode.Uri) => panels.open('preview', resource instanceof vscode.Uri ? resource : undefined)),
+    vscode.commands.registerCommand('parPlan.openDashboard', (resource?: vscode.Uri) => panels.open('dashboard', resource instanceof vscode.Uri ? resource : undefined)),
     vscode.commands.registerCommand('parPlan.insertSnippet', async (uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
       const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
       if (!editor || editor.document.version !== version) return;
@@ -77,8 +93,9 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
       await tree.refresh();
     }),
     vscode.commands.registerCommand('parPlan.showOutput', () => client.outputChannel.show()),
-    ...registerWordCommands(loadWord, client.outputChannel),
-    ...registerFollowUpCommands(loadWord, client.outputChannel),
+    ...registerWordCommands(converters.word, client.outputChannel),
+    ...registerResultsCommands(converters.results, client.outputChannel),
+    ...registerFollowUpCommands(converters.word, client.outputChannel),
   );
   await tree.refresh();
   return { client, tree };

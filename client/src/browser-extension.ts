@@ -61,8 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlanEx
     worker as ConstructorParameters<typeof LanguageClient>[3],
   );
   client.onRequest(PROTOCOL.readFile, readForServer);
-  // The Word/Excel converters are pure JavaScript: in the browser they come with this bundle.
-  return activateWith(context, client, async () => import('../../server/src/word'));
+  // The converters are pure JavaScript: in the browser they come with this bundle.
+  return activateWith(context, client, { word: async () => import('../../server/src/word'), results: async () => import('../../server/src/results') });
 }
 
 export function deactivate(): Thenable<void> | undefined {

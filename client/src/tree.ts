@@ -28,6 +28,15 @@ function problemIcon(counts: Counts, fallback: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(fallback);
 }
 
+/** Points as the editor's language writes them ("1,25" in Vietnamese). */
+const points = (n: number) => n.toLocaleString(vscode.env.language);
+
+/** "lost 1.25 · covered 0.5": what the section does for its area's lost points, with results. */
+function pointsText(p: Section['points']): string {
+  if (!p) return '';
+  return p.lost ? vscode.l10n.t('lost {0}, covered {1} points', points(p.lost), points(p.covered)) : vscode.l10n.t('no points lost');
+}
+
 function countsText(counts: Counts): string {
   const parts: string[] = [];
   if (counts.errors) parts.push(vscode.l10n.t('{0} errors', counts.errors));
@@ -72,8 +81,12 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
   private grouping: Grouping = 'section';
   private roots: PlanNode[] = [];
 
-  constructor(private readonly client: BaseLanguageClient) {
-    client.onNotification(PROTOCOL.treeChanged, (params: TreeChangedParams) => {
+  /** `checked`: the server's notice that a document was re-checked (parPlan/treeChanged). */
+  constructor(
+    private readonly client: BaseLanguageClient,
+    checked: vscode.Event<TreeChangedParams>,
+  ) {
+    checked((params) => {
       if (params.uri === this.activeUri()) void this.refresh();
     });
   }
@@ -156,7 +169,9 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
       case 'section': {
         const s = node.section;
         const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = [vscode.l10n.t('{0} items', s.items.length), countsText(s.problems)].filter(Boolean).join(' · ');
+        // The points first: with results they are what a section is for.
+        item.description = [pointsText(s.points), vscode.l10n.t('{0} items', s.items.length), countsText(s.problems)].filter(Boolean).join(' · ');
+        if (s.points?.lost) item.tooltip = vscode.l10n.t('Points lost in the index year: {0}; covered by tasks with a lead and a deadline: {1}', points(s.points.lost), points(s.points.covered));
         item.iconPath = problemIcon(s.problems, 'symbol-namespace');
         item.command = reveal(s.range);
         item.contextValue = 'section';

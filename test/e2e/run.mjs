@@ -1,7 +1,8 @@
 // Real-editor tests of the par-plan extension in code-server (real VS Code workbench and Node
 // extension host) driven by headless Chromium. Two parts:
 //  1. UI: the packaged .vsix installed as a user would, checked through what a person sees:
-//     the Problems panel, a completion, a quick-fix, the tree view; screenshots as artifacts.
+//     the Problems panel, a completion, a quick-fix, the tree view, the preview and the plan
+//     overview (plan-views.mjs); screenshots as artifacts.
 //  2. The extension-host scenarios of test/extension-host (the same ones test-electron runs).
 // Needs: `bash scripts/e2e/install-real-editor.sh` once, and `npm run package` (done here if missing).
 // Prints one line per check and ends with "N passed, M failed".
@@ -29,6 +30,7 @@ import {
   waitVisible,
   withWorkbench,
 } from './harness.mjs';
+import { planViewChecks } from './plan-views.mjs';
 
 const artifacts = join(REPO_ROOT, 'test-results', 'e2e');
 mkdirSync(artifacts, { recursive: true });
@@ -66,6 +68,12 @@ removeOnExit(workspace);
 cpSync(join(REPO_ROOT, 'samples'), join(workspace, 'samples'), { recursive: true });
 const sampleLines = (await import('node:fs')).readFileSync(join(workspace, 'samples', 'ha-tinh-2023.par.yaml'), 'utf8').split('\n');
 const lineOf = (needle, from = 0) => sampleLines.findIndex((l, i) => i >= from && l.includes(needle)) + 1;
+// The sample with its (illustrative) results named: a plan of its own, written before the workbench
+// starts so that Quick Open finds it, and the sample stays as it is.
+(await import('node:fs')).writeFileSync(
+  join(workspace, 'samples', 'ke-hoach-ket-qua.par.yaml'),
+  sampleLines.join('\n').replace('index-year: 2022', 'index-year: 2022\n  results: ket-qua-2022.par-results.yaml'),
+);
 
 await withWorkbench(
   { workspaceDir: workspace, vsixPath: vsix, language: 'vi', failureScreenshot: join(artifacts, 'ui-failure.png') },
@@ -145,10 +153,36 @@ await withWorkbench(
       await waitForEditorText(page, 'par-plan-disable-next-line par/missing-deadline');
       await waitForProblemCounts(page, { errors: 0, warnings: 3 });
     });
+
+    await check('the plan tree shows per section the points lost and covered', async () => {
+      await quickOpen(page, 'ke-hoach-ket-qua.par.yaml');
+      await page.locator('.pane-header .action-label.codicon-collapse-all').last().click();
+      // Widen the side bar, as a person would drag it, so the sections' points are not cut off.
+      const sash = await page.locator('.monaco-sash.vertical').evaluateAll((sashes) =>
+        sashes.map((el) => el.getBoundingClientRect()).filter((r) => r.height > 300 && r.left > 200 && r.left < 500).map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 }))[0],
+      );
+      if (sash) {
+        await page.mouse.move(sash.x, sash.y);
+        await page.mouse.down();
+        await page.mouse.move(sash.x + 330, sash.y, { steps: 8 });
+        await page.mouse.up();
+      }
+      await waitForText(page, '.pane-body .monaco-list-row', 'mất 0,75, có nhiệm vụ 0,5 điểm');
+      await waitForText(page, '.pane-body .monaco-list-row', 'mất 3,63, có nhiệm vụ 1,75 điểm');
+      await screenshot(page, join(artifacts, 'coverage-tree.png'));
+    });
+    // Lines of the sample as the editor has them now: the quick-fix added a comment line above
+    // the deadline it silenced.
+    const silenced = lineOf('deadline: "" # Ô trống');
+    const editorLine = (needle) => {
+      const line = lineOf(needle);
+      return { line: line >= silenced ? line + 1 : line, text: sampleLines[line - 1] };
+    };
+    await planViewChecks({ page, check, artifacts, editorLine });
   },
 );
 
-await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, tree, follow-up, server restart after a crash)', async () => {
+await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, plan from results, tree, follow-up, server restart after a crash)', async () => {
   const fresh = mkdtempSync(join(tmpdir(), 'par-e2e-ws-'));
   removeOnExit(fresh);
   cpSync(join(REPO_ROOT, 'samples'), join(fresh, 'samples'), { recursive: true });

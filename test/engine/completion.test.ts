@@ -314,7 +314,7 @@ describe('keys and snippets', () => {
     expect(keys(task12('            |\n            deadline: Năm 2023\n'))).toEqual(['support', 'product', 'note', 'status', 'done', 'progress', 'id']);
     expect(keys(inItem('criteria: ["3.4"]\n        |\n        tasks: []\n'))).toEqual(['name', 'finding']);
     expect(keys(`${head()}  - area: II\n    |`)).toEqual(['title', 'items']);
-    expect(keys('plan:\n  title: T\n  year: 2023\n  |')).toEqual(['issuer', 'document', 'appendix', 'index-year']);
+    expect(keys('plan:\n  title: T\n  year: 2023\n  |')).toEqual(['issuer', 'document', 'appendix', 'index-year', 'results']);
     expect(keys('plan:\n  title: T\n|')).toEqual(['sections']);
   });
 

@@ -73,14 +73,45 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('results/ imports the engine and word/ only, never a host', () => {
+    const resultsDir = join(srcDir, 'results');
+    const offenders = sources(resultsDir).flatMap((file) =>
+      relativeImports(file)
+        .filter(({ spec }) => {
+          const target = resolvedDir(file, spec);
+          return target.startsWith(srcDir) && ![resultsDir, engineDir, join(srcDir, 'word')].some((dir) => target.startsWith(dir));
+        })
+        .map(({ spec }) => `${file}: ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('render/ is pure and imports the engine and word/ only', () => {
+    const renderDir = join(srcDir, 'render');
+    const offenders = sources(renderDir).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      const bad = FORBIDDEN.test(text) ? [`${file}: I/O or editor import`] : [];
+      return bad.concat(
+        relativeImports(file)
+          .filter(({ spec }) => {
+            const target = resolvedDir(file, spec);
+            return target.startsWith(srcDir) && ![renderDir, engineDir, join(srcDir, 'word')].some((dir) => target.startsWith(dir));
+          })
+          .map(({ spec }) => `${file}: ${spec}`),
+      );
+    });
+    expect(sources(renderDir).length).toBeGreaterThan(0);
+    expect(offenders).toEqual([]);
+  });
+
   it('the client takes only types and the protocol from the server side; it reaches the engine through the server', () => {
     const protocol = join(srcDir, 'lsp', 'protocol');
     const offenders = sources(clientDir).flatMap((file) =>
       relativeImports(file)
         .filter(({ spec, typeOnly }) => {
           const target = resolvedDir(file, spec);
-          // The web client bundles the Word/Excel converters (pure JavaScript): a browser has no dist/word.js to load.
-          const webWord = file.endsWith('browser-extension.ts') && target === join(srcDir, 'word');
+          // The web client bundles the converters (pure JavaScript): a browser has no dist/word.js to load.
+          const webWord = file.endsWith('browser-extension.ts') && (target === join(srcDir, 'word') || target === join(srcDir, 'results'));
           return target.startsWith(srcDir) && !typeOnly && target !== protocol && !webWord;
         })
         .map(({ spec }) => `${file}: ${spec}`),

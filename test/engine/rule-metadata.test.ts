@@ -17,7 +17,7 @@ import {
   sarifRules,
 } from '../../server/src/engine';
 import { codeActions } from '../../server/src/engine/features/code-actions';
-import { analyze } from '../support/engine';
+import { analyzeFile } from '../support/engine';
 import { fixtureAsOf } from '../support/expectations';
 
 const root = join(__dirname, '..', '..');
@@ -68,7 +68,7 @@ describe('rule metadata', () => {
     const seen = new Set<string>();
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.par.yaml'))) {
       const text = readFileSync(join(dir, name), 'utf8');
-      const analysis = analyze(text, { asOf: fixtureAsOf(text) });
+      const analysis = analyzeFile(join(dir, name), text, { asOf: fixtureAsOf(text) });
       for (const finding of analysis.findings()) {
         seen.add(finding.code);
         // Silencing a finding is offered for every code; it does not make a rule fixable.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/engine';
 import { describeFinding, fixtureAsOf, parseExpectations } from '../support/expectations';
-import { analyze, located } from '../support/engine';
+import { analyzeFile, located } from '../support/engine';
 
 const dir = join(__dirname, '..', 'fixtures', 'rules');
 export const ruleFixtures = readdirSync(dir).filter((f) => f.endsWith('.par.yaml')).sort();
@@ -16,7 +16,7 @@ describe('rule fixtures (engine)', () => {
     it(name, () => {
       const text = readFileSync(join(dir, name), 'utf8');
       const expected = parseExpectations(text);
-      const actual = located(analyze(text, { asOf: fixtureAsOf(text) }));
+      const actual = located(analyzeFile(join(dir, name), text, { asOf: fixtureAsOf(text) }));
       expect(actual.map(describeFinding).sort()).toEqual(expected.map(describeFinding).sort());
       for (const e of expected.filter((x) => x.messageIncludes)) {
         const match = actual.find((a) => describeFinding(a) === describeFinding(e));

@@ -95,6 +95,24 @@ const scenarios = {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   },
 
+  async 'a plan is made from a results table'() {
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const table = vscode.Uri.joinPath(folder, 'samples', 'ket-qua-moi.csv');
+    const plan = vscode.Uri.joinPath(folder, 'samples', 'ke-hoach-moi.par.yaml');
+    const csv = 'KẾT QUẢ CHỈ SỐ CCHC NĂM 2022 CỦA TỈNH HÀ TĨNH\nMã;Tiêu chí;Điểm tối đa;Điểm đạt được\n2.4;Chất lượng văn bản;2;1,5\n3.2.2;;1;0,5\n1.1;;1;1\n';
+    await vscode.workspace.fs.writeFile(table, new TextEncoder().encode(csv));
+    await vscode.commands.executeCommand('parPlan.newPlanFromResults', table, plan, { issuer: 'UBND tỉnh Hà Tĩnh', year: 2023, replace: true });
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(plan));
+    assert.ok(text.includes('  results: "ket-qua-moi.par-results.yaml"'), text.slice(0, 600));
+    assert.ok(text.includes('criteria: ["3.2.2"]') && !text.includes('"1.1"'), text);
+    const results = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'samples', 'ket-qua-moi.par-results.yaml')));
+    assert.ok(results.includes('obtained: 1.5'), results);
+    // Two items, each with one task to fill in; no lost point left out.
+    const codes = () => planDiagnostics(plan).map((d) => (typeof d.code === 'object' ? d.code.value : d.code)).sort().join(',');
+    await waitFor('the new plan checked', () => codes() === 'par/missing-deadline,par/missing-deadline,par/missing-lead,par/missing-lead', 30000, seen(plan));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  },
+
   async 'the tree view lists the eight sections'() {
     await openSample();
     const extension = vscode.extensions.getExtension(EXTENSION_ID);

@@ -200,11 +200,44 @@ describe('requests', () => {
     expect(tree.tree.problems.warnings).toBe(5);
   });
 
+  it('answers the preview from the same parse: rows with their HTML once, then only their keys; a click\'s target; the dashboard', async () => {
+    type Preview = { version: number; header: string; rows: { key: string; html?: string }[]; lines: number[] };
+    const preview = await client.request<Preview>('parPlan/preview', { uri: sampleUri });
+    expect(preview.rows).toHaveLength(49);
+    expect(preview.rows.filter((r) => r.html?.startsWith('<tr class="section">'))).toHaveLength(8);
+    expect(preview.rows.filter((r) => r.html?.startsWith('<tr class="task')).length).toBe(41);
+    expect(preview.header).toContain('5 cảnh báo');
+    const lines = sample.split('\n');
+    expect(lines[preview.lines[0]]).toMatch(/^ {2}- area: I$/);
+    // Known rows come back as keys only.
+    const again = await client.request<Preview>('parPlan/preview', { uri: sampleUri, known: preview.rows.map((r) => r.key) });
+    expect(again.rows.every((r) => r.html === undefined)).toBe(true);
+    expect(again.rows.map((r) => r.key)).toEqual(preview.rows.map((r) => r.key));
+    // The first task's deadline cell.
+    const target = await client.request<{ line: number; character: number }>('parPlan/previewTarget', { uri: sampleUri, row: 1, column: 'deadline' });
+    expect(lines[target.line].slice(target.character)).toBe('Trước 15/12/2023');
+    const dashboard = await client.request<{ html: string }>('parPlan/dashboard', { uri: sampleUri });
+    expect(dashboard.html.match(/<svg class="chart-svg"/g)).toHaveLength(4);
+    // The bar "Thường xuyên, định kỳ" of the quarter chart, and one entry of the lists.
+    const bar = /<rect class="bar s0"[^>]*data-group="(\d+)"[^>]*aria-label="Thường xuyên, định kỳ: 2"/.exec(dashboard.html);
+    type Tasks = { label: string; at: { line: number; character: number } }[];
+    const recurring = await client.request<Tasks>('parPlan/dashboardTasks', { uri: sampleUri, group: Number(bar![1]) });
+    expect(recurring).toHaveLength(2);
+    for (const t of recurring) expect(lines[t.at.line].slice(t.at.character)).toMatch(/^task: /);
+    const [first] = await client.request<Tasks>('parPlan/dashboardTasks', { uri: sampleUri, task: 0 });
+    expect(first.label).toMatch(/^I\.1 — Thường xuyên theo dõi tiến độ/);
+    expect(lines[first.at.line]).toMatch(/- task: Thường xuyên theo dõi tiến độ/);
+  });
+
   it('answers requests for unknown or closed documents with nothing, and keeps running', async () => {
     const uri = 'untitled:never-opened.par.yaml';
     expect(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } })).toBeNull();
     expect(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } })).toBeNull();
     expect(await client.request('parPlan/tree', { uri })).toBeNull();
+    expect(await client.request('parPlan/preview', { uri })).toBeNull();
+    expect(await client.request('parPlan/dashboard', { uri })).toBeNull();
+    expect(await client.request('parPlan/previewTarget', { uri, row: 0 })).toBeNull();
+    expect(await client.request('parPlan/dashboardTasks', { uri, group: 0 })).toBeNull();
     const closing = 'untitled:closing.par.yaml';
     const opened = client.diagnostics(closing);
     await client.open(closing, sample);

@@ -14,19 +14,14 @@ export interface Published {
 
 const root = join(__dirname, '..', '..');
 
-export class TestClient {
-  readonly connection: MessageConnection;
-  readonly process: ChildProcess;
+/** A JSON-RPC client over any connection to the server (a process's stdio, a browser worker). */
+export class LspTestClient {
   readonly published: Published[] = [];
   readonly messages: { type: number; message: string }[] = [];
   settings: Record<string, unknown> = {};
   private waiters: { test: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
-  stderr = '';
 
-  constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env) {
-    this.process = spawn(process.execPath, [join(root, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
-    this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+  constructor(readonly connection: MessageConnection) {
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
       this.published.push(p);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
@@ -73,6 +68,19 @@ export class TestClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+}
+
+/** The built desktop server (dist/server.js) as a separate process over stdio. */
+export class TestClient extends LspTestClient {
+  readonly process: ChildProcess;
+  stderr = '';
+
+  constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = process.env) {
+    const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    super(createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
+    this.process = child;
+    child.stderr!.on('data', (d) => (this.stderr += String(d)));
   }
 
   async stop(): Promise<void> {

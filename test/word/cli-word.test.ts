@@ -1,7 +1,7 @@
 // `par-plan import` / `par-plan export` in-process (runImport / runExport with an io object).
 
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -38,6 +38,28 @@ describe('par-plan export', () => {
     expect(existsSync(join(dir, 'ha-tinh-2023.xlsx'))).toBe(true);
   });
 
+  it('writes one self-contained .html page, and overwrites it only with --force', async () => {
+    const a = io();
+    expect(await runExport(['ha-tinh-2023.par.yaml', '-o', 'ke-hoach.html'], a.io)).toBe(0);
+    const page = readFileSync(join(dir, 'ke-hoach.html'), 'utf8');
+    expect(page.match(/<tr class="task">/g)).toHaveLength(41);
+    expect(page.match(/<tr class="section">/g)).toHaveLength(8);
+    expect(page.match(/<svg class="chart-svg"/g)).toHaveLength(4);
+    expect(page).not.toMatch(/<script|<link|\bsrc=/);
+    writeFileSync(join(dir, 'ke-hoach.html'), 'giữ nguyên');
+    const b = io();
+    expect(await runExport(['ha-tinh-2023.par.yaml', '--format', 'html', '-o', 'ke-hoach.html'], b.io)).toBe(2);
+    expect(b.err()).toContain('ke-hoach.html đã có; thêm --force');
+    expect(readFileSync(join(dir, 'ke-hoach.html'), 'utf8')).toBe('giữ nguyên');
+    const c = io();
+    expect(await runExport(['ha-tinh-2023.par.yaml', '-o', 'ke-hoach.html', '--force', '--locale', 'en'], c.io)).toBe(0);
+    const english = readFileSync(join(dir, 'ke-hoach.html'), 'utf8');
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('Tasks per lead unit');
+    // No temporary file left beside it.
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
   it('refuses a plan with YAML syntax errors, with the message and its line', async () => {
     writeFileSync(join(dir, 'broken.par.yaml'), 'plan:\n  title: "x\nsections: [\n');
     const a = io();
@@ -49,6 +71,10 @@ describe('par-plan export', () => {
     expect(await runExport(['broken.par.yaml', '--locale', 'en'], en.io)).toBe(2);
     expect(en.err()).toMatch(/YAML syntax error/);
     expect(en.err()).toMatch(/Not exported/);
+    const html = io();
+    expect(await runExport(['broken.par.yaml', '-o', 'broken.html'], html.io)).toBe(2);
+    expect(html.err()).toMatch(/^broken\.par\.yaml:\d+:\d+: /m);
+    expect(existsSync(join(dir, 'broken.html'))).toBe(false);
   });
 
   it('exits 2 on misuse', async () => {

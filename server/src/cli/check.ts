@@ -20,6 +20,8 @@ export interface CheckOptions {
   cwd: string;
   /** The day the follow-up rules judge lateness on (the CLI passes today unless --as-of says). */
   asOf?: IsoDate;
+  /** A results file for every plan (`--results`), instead of each plan's `plan.results`. */
+  results?: string;
 }
 
 export interface FileReport {
@@ -82,7 +84,8 @@ export function runCheck(options: CheckOptions): CheckResult {
       });
       continue;
     }
-    let analysis = service.analyze(read.text, { data: settings.data, options: analysisOptions });
+    const data = { ...settings.data, results: host.resultsFor(file, { explicit: options.results, cwd: options.cwd }) };
+    let analysis = service.analyze(read.text, { data, options: analysisOptions });
     let fixed = 0;
     if (options.fix) {
       const result = service.fixAll(analysis);

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { PlanAnalysis, applyEdits, fold, type Locale } from '../engine';
 import { NodeHost } from '../host/node-host';
 import { readAsOf, today } from '../host/as-of';
-import { OutputExistsError, PlanChangedError, readPlanOnDisk, rewritePlan, writeFileSafely, type PlanOnDisk } from '../host/safe-write';
+import { OutputExists, PlanChangedError, readPlanOnDisk, rewritePlan, writeFileSafely, type PlanOnDisk } from '../host/safe-write';
 import { exportFollowUpSheet, missingIdEdits, planFollowUpImport, type FilledSheet, type FollowUpChange, type FollowUpProblem } from '../word/followup';
 import { readFirstSheet } from '../word/xlsx-read';
 import type { CliIo } from './main';
@@ -270,9 +270,9 @@ async function followUpExport(planPath: string, values: { output?: string; lead?
     return 2;
   }
   try {
-    writeFileSafely(outPath, sheet.bytes, { overwrite: Boolean(values.force) });
+    writeFileSafely(outPath, sheet.bytes, { force: Boolean(values.force) });
   } catch (err) {
-    if (!(err instanceof OutputExistsError)) throw err;
+    if (!(err instanceof OutputExists)) throw err;
     io.err(`${t.exists(outShown)}\n`);
     return 2;
   }

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
 import { cliText, localeFrom } from './text';
+import { runCatalogImport, runCoverage, runInit, runResultsImport } from './results';
 import { runExport, runImport } from './word';
 import { runFollowUp } from './followup';
 import { runReport } from './report';
@@ -25,6 +26,10 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
   if (argv[0] === 'export') return runExport(argv.slice(1), io);
   if (argv[0] === 'followup') return runFollowUp(argv.slice(1), io);
   if (argv[0] === 'report') return runReport(argv.slice(1), io);
+  if (argv[0] === 'results' && argv[1] === 'import') return runResultsImport(argv.slice(2), io);
+  if (argv[0] === 'catalog' && argv[1] === 'import') return runCatalogImport(argv.slice(2), io);
+  if (argv[0] === 'init') return runInit(argv.slice(1), io);
+  if (argv[0] === 'coverage') return runCoverage(argv.slice(1), io);
   return check(argv, io);
 }
 
@@ -38,6 +43,7 @@ function check(argv: string[], io: CliIo): number {
       options: {
         format: { type: 'string' },
         config: { type: 'string' },
+        results: { type: 'string' },
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
         locale: { type: 'string' },
@@ -98,6 +104,7 @@ function check(argv: string[], io: CliIo): number {
     fix: Boolean(values.fix),
     locale,
     cwd: io.cwd,
+    results: values.results,
   });
   for (const path of result.missing) io.err(`${t.missingPath(path)}\n`);
   for (const p of result.hostProblems) io.err(`${t.hostProblem(p.file, p.message)}\n`);

@@ -7,7 +7,7 @@ import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locale } from '../engine';
 import { readAsOf, today } from '../host/as-of';
-import { OutputExistsError, writeFileSafely } from '../host/safe-write';
+import { OutputExists, writeFileSafely } from '../host/safe-write';
 import { progressReport, reportDocx, reportXlsx, type ReportGrouping, type ReportPeriod } from '../word/report';
 import { openPlanForFollowUp, shownPath } from './followup';
 import type { CliIo } from './main';
@@ -84,9 +84,9 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const bytes = format === '.xlsx' ? await reportXlsx(report) : await reportDocx(report);
   const t = TEXT[locale];
   try {
-    writeFileSafely(outPath, bytes, { overwrite: Boolean(values.force) });
+    writeFileSafely(outPath, bytes, { force: Boolean(values.force) });
   } catch (err) {
-    if (!(err instanceof OutputExistsError)) throw err;
+    if (!(err instanceof OutputExists)) throw err;
     io.err(`${t.exists(shownPath(outPath, io.cwd))}\n`);
     return 2;
   }

@@ -24,10 +24,18 @@ const vi: CliText = {
                                                   bảng theo dõi cho đơn vị, ghép kết quả về kế hoạch
   par-plan report <kế-hoạch.par.yaml> --as-of <ngày> -o <bao-cao.docx|.xlsx>
                                                   báo cáo kết quả thực hiện theo quý, 6 tháng, năm
+  par-plan results import <bảng.xlsx|.csv|.docx> -o ket-qua.par-results.yaml
+                                                  nhập bảng kết quả Chỉ số CCHC năm trước
+  par-plan init --results <bảng|tệp kết quả> --issuer "UBND tỉnh X" --year 2023 -o ke-hoach.par.yaml
+                                                  khởi tạo kế hoạch từ các tiêu chí bị mất điểm
+  par-plan coverage <ke-hoach.par.yaml> [--results tệp] [--format text|json]
+                                                  điểm bị mất đã có / chưa có nhiệm vụ khắc phục
+  par-plan catalog import <bảng> -o danh-muc.json  danh mục tiêu chí từ bảng chính thức
 
 Tùy chọn của check:
   --format text|json|sarif   Định dạng kết quả (mặc định: text)
   --config <tệp>             Tệp cấu hình (mặc định: .par-plan.json gần nhất)
+  --results <tệp>            Tệp kết quả năm trước, thay cho plan.results của từng kế hoạch
   --max-warnings <N>         Thoát với mã 1 khi có nhiều hơn N cảnh báo
   --fix                      Áp dụng các sửa lỗi an toàn (giữ nguyên chú thích và bố cục)
   --locale vi|en             Ngôn ngữ thông báo (mặc định: vi)
@@ -58,10 +66,18 @@ const en: CliText = {
                                                   follow-up sheets for the units, merged back
   par-plan report <plan.par.yaml> --as-of <day> -o <report.docx|.xlsx>
                                                   the quarterly, half-yearly or yearly progress report
+  par-plan results import <table.xlsx|.csv|.docx> -o results.par-results.yaml
+                                                  import last year's PAR Index results table
+  par-plan init --results <table|results file> --issuer "UBND tỉnh X" --year 2023 -o plan.par.yaml
+                                                  scaffold a plan from the criteria that lost points
+  par-plan coverage <plan.par.yaml> [--results file] [--format text|json]
+                                                  lost points with and without tasks
+  par-plan catalog import <table> -o catalog.json  criteria catalog from an official table
 
 Options of check:
   --format text|json|sarif   Output format (default: text)
   --config <file>            Config file (default: the nearest .par-plan.json)
+  --results <file>           Last year's results file, instead of each plan's plan.results
   --max-warnings <N>         Exit with 1 when there are more than N warnings
   --fix                      Apply the safe fixes (comments and layout are kept)
   --locale vi|en             Message language (default: vi)

@@ -2,7 +2,7 @@
 // pure functions of server/src/word/; this file reads and writes the files and sets the exit code.
 //
 //   par-plan import <tệp.docx|tệp.txt> [-o ra.par.yaml] [--issuer "UBND tỉnh X"] [--year 2024] [--locale en]
-//   par-plan export <kế-hoạch.par.yaml> [-o ra.docx|ra.xlsx] [--format docx|xlsx] [--locale en]
+//   par-plan export <kế-hoạch.par.yaml> [-o ra.docx|ra.xlsx|ra.html] [--format docx|xlsx|html] [--force] [--locale en]
 //
 // Exit codes: 0 done; 1 done, but some rows could not be mapped (import: problems reported);
 // 2 misuse, unreadable input, or a plan with YAML syntax errors (export refuses it).
@@ -10,8 +10,10 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Catalog, Locale } from '../engine';
+import { PlanAnalysis, type Catalog, type Locale } from '../engine';
 import { NodeHost, nodeFiles, readPlanFile } from '../host/node-host';
+import { OutputExists, writeFileSafely } from '../host/safe-write';
+import { dashboardOf, exportPage, planView, renderText } from '../render';
 import { importPlanDocx } from '../word/docx-import';
 import { exportPlanDataDocx } from '../word/docx-export';
 import { readPlanForExport } from '../word/plan-data';
@@ -34,6 +36,7 @@ interface WordText {
   syntaxError(file: string, line: number, column: number, message: string): string;
   badFormat(value: string): string;
   emptyPlan(file: string): string;
+  exists(path: string): string;
 }
 
 const vi: WordText = {
@@ -51,14 +54,16 @@ Tùy chọn:
 Các dòng không đưa được vào kế hoạch được báo kèm số dòng của bảng.
 Mã thoát: 0 xong; 1 xong nhưng có dòng cần xem lại; 2 dùng sai hoặc không đọc được tệp.
 `,
-  exportUsage: `Cách dùng: par-plan export <kế-hoạch.par.yaml> [-o ra.docx|ra.xlsx] [--format docx|xlsx]
+  exportUsage: `Cách dùng: par-plan export <kế-hoạch.par.yaml> [-o ra.docx|ra.xlsx|ra.html] [--format docx|xlsx|html]
 
-Xuất kế hoạch ra phụ lục Word (.docx, khổ A4 ngang, thể thức văn bản hành chính) hoặc bảng theo dõi
-Excel (.xlsx, mỗi nhiệm vụ một dòng, có lọc và ngày bắt đầu/kết thúc).
+Xuất kế hoạch ra phụ lục Word (.docx, khổ A4 ngang, thể thức văn bản hành chính), bảng theo dõi
+Excel (.xlsx, mỗi nhiệm vụ một dòng, có lọc và ngày bắt đầu/kết thúc), hoặc một trang HTML
+(.html: phụ lục và tổng quan kế hoạch bằng biểu đồ, một tệp duy nhất, in được khổ A4 ngang).
 
 Tùy chọn:
-  -o, --output <tệp>     Tệp ra (mặc định: cùng tên với kế hoạch, đuôi .docx hoặc .xlsx)
-  --format docx|xlsx     Định dạng (mặc định: theo đuôi của -o, nếu không thì docx)
+  -o, --output <tệp>     Tệp ra (mặc định: cùng tên với kế hoạch, đuôi .docx, .xlsx hoặc .html)
+  --format docx|xlsx|html  Định dạng (mặc định: theo đuôi của -o, nếu không thì docx)
+  --force                Ghi đè tệp .html đã có
   --locale vi|en         Ngôn ngữ thông báo (mặc định: vi)
 
 Kế hoạch có lỗi cú pháp YAML thì không xuất.
@@ -72,8 +77,9 @@ Mã thoát: 0 xong; 2 dùng sai, không đọc được tệp hoặc kế hoạc
   cannotWrite: (p, d) => `Không ghi được tệp ${p}: ${d}`,
   syntaxRefused: (f, n) => `Không xuất ${f}: kế hoạch có ${n} lỗi cú pháp YAML; hãy sửa trước (par-plan check ${f}).`,
   syntaxError: (f, l, c, m) => `${f}:${l}:${c}: ${m}`,
-  badFormat: (v) => `Định dạng không hỗ trợ: ${v} (chỉ docx hoặc xlsx)`,
+  badFormat: (v) => `Định dạng không hỗ trợ: ${v} (chỉ docx, xlsx hoặc html)`,
   emptyPlan: (f) => `Lưu ý: ${f} không có phần nào (sections); bảng xuất ra để trống.`,
+  exists: (p) => `Tệp ${p} đã có; thêm --force để ghi đè.`,
 };
 
 const en: WordText = {
@@ -91,14 +97,16 @@ Options:
 Rows that could not be mapped are reported with their table row number.
 Exit codes: 0 done; 1 done, some rows need review; 2 misuse or unreadable input.
 `,
-  exportUsage: `Usage: par-plan export <plan.par.yaml> [-o out.docx|out.xlsx] [--format docx|xlsx]
+  exportUsage: `Usage: par-plan export <plan.par.yaml> [-o out.docx|out.xlsx|out.html] [--format docx|xlsx|html]
 
-Exports a plan as a Word appendix (.docx, A4 landscape, Vietnamese administrative layout) or as a
-follow-up spreadsheet (.xlsx, one row per task, filterable, with start/end dates).
+Exports a plan as a Word appendix (.docx, A4 landscape, Vietnamese administrative layout), as a
+follow-up spreadsheet (.xlsx, one row per task, filterable, with start/end dates), or as one HTML
+page (.html: the appendix and the plan overview in charts, self-contained, prints on A4 landscape).
 
 Options:
-  -o, --output <file>    Output file (default: the plan's name with .docx or .xlsx)
-  --format docx|xlsx     Format (default: from the -o extension, else docx)
+  -o, --output <file>    Output file (default: the plan's name with .docx, .xlsx or .html)
+  --format docx|xlsx|html  Format (default: from the -o extension, else docx)
+  --force                Overwrite an existing .html file
   --locale vi|en         Message language (default: vi)
 
 A plan with YAML syntax errors is not exported.
@@ -112,8 +120,9 @@ Exit codes: 0 done; 2 misuse, unreadable input or YAML syntax errors.
   cannotWrite: (p, d) => `Cannot write ${p}: ${d}`,
   syntaxRefused: (f, n) => `Not exported: ${f} has ${n} YAML syntax error(s); fix them first (par-plan check ${f}).`,
   syntaxError: (f, l, c, m) => `${f}:${l}:${c}: ${m}`,
-  badFormat: (v) => `Unsupported format: ${v} (docx or xlsx only)`,
+  badFormat: (v) => `Unsupported format: ${v} (docx, xlsx or html only)`,
   emptyPlan: (f) => `Note: ${f} has no sections; the exported table is empty.`,
+  exists: (p) => `${p} already exists; add --force to overwrite it.`,
 };
 
 function wordText(locale: Locale): WordText {
@@ -145,7 +154,7 @@ interface Command {
  * The options of both commands (-o, --locale, --help) plus `extra`, and the one file argument.
  * Returns the command, or the exit code once a usage message is written.
  */
-function readCommand(args: string[], extra: Record<string, { type: 'string' }>, usage: (t: WordText) => string, io: CliIo): Command | number {
+function readCommand(args: string[], extra: Record<string, { type: 'string' | 'boolean' }>, usage: (t: WordText) => string, io: CliIo): Command | number {
   // Messages before a valid --locale is read follow PAR_PLAN_LOCALE.
   const envLocale = localeFrom(process.env.PAR_PLAN_LOCALE) ?? 'vi';
   let parsed;
@@ -260,14 +269,14 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
 
 /** `par-plan export <plan.par.yaml> [-o out] [--format docx|xlsx]`. `args` are the arguments after "export". */
 export async function runExport(args: string[], io: CliIo): Promise<number> {
-  const command = readCommand(args, { format: { type: 'string' } }, (t) => t.exportUsage, io);
+  const command = readCommand(args, { format: { type: 'string' }, force: { type: 'boolean' } }, (t) => t.exportUsage, io);
   if (typeof command === 'number') return command;
   const { values, locale, t } = command;
   const output = typeof values.output === 'string' && values.output ? values.output : undefined;
-  let format: 'docx' | 'xlsx';
+  let format: 'docx' | 'xlsx' | 'html';
   if (typeof values.format === 'string') {
     const f = values.format.toLowerCase().replace(/^\./, '');
-    if (f !== 'docx' && f !== 'xlsx') {
+    if (f !== 'docx' && f !== 'xlsx' && f !== 'html') {
       io.err(`${t.badFormat(values.format)}\n`);
       return 2;
     }
@@ -275,6 +284,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   } else if (output) {
     const ext = extname(output).toLowerCase();
     if (ext === '.xlsx') format = 'xlsx';
+    else if (ext === '.html' || ext === '.htm') format = 'html';
     else if (ext === '.docx' || ext === '') format = 'docx';
     else {
       io.err(`${t.badFormat(ext)}\n`);
@@ -290,6 +300,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     io.err(`${/^ENOENT\b/.test(read.error) ? t.missing(planShown) : t.unreadable(planShown, message(read.error))}\n`);
     return 2;
   }
+  const defaultOut = (ext: string) => join(dirname(planPath), `${basename(planPath).replace(/(\.par)?\.ya?ml$/i, '')}.${ext}`);
+  if (format === 'html') return exportHtml(read.text, planPath, output ? resolve(io.cwd, output) : defaultOut('html'), values.force === true, command, io);
   const { data, syntaxErrors } = readPlanForExport(read.text, locale);
   if (syntaxErrors.length) {
     for (const e of syntaxErrors) io.err(`${t.syntaxError(planShown, e.line, e.column, e.message)}\n`);
@@ -297,9 +309,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (!data.sections.length) io.err(`${t.emptyPlan(planShown)}\n`);
-  const outPath = output
-    ? resolve(io.cwd, output)
-    : join(dirname(planPath), `${basename(planPath).replace(/(\.par)?\.ya?ml$/i, '')}.${format}`);
+  const outPath = output ? resolve(io.cwd, output) : defaultOut(format);
   const catalog = projectCatalog(planPath, io, locale);
   let bytes: Uint8Array;
   try {
@@ -315,5 +325,39 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   io.err(`${t.written(shown(outPath, io.cwd))}\n`);
+  return 0;
+}
+
+/**
+ * The HTML page of a plan: the appendix and the dashboard, drawn by the same code as the editor's
+ * preview (server/src/render/), from the analysis `par-plan check` makes, findings included.
+ */
+function exportHtml(text: string, planPath: string, outPath: string, force: boolean, command: Command, io: CliIo): number {
+  const { locale, t } = command;
+  const planShown = shown(planPath, io.cwd);
+  const outShown = shown(outPath, io.cwd);
+  const settings = new NodeHost(undefined, [io.cwd]).settingsFor(planPath);
+  for (const p of settings.problems) io.err(`${cliText(locale).hostProblem(p.file, p.message)}\n`);
+  const analysis = new PlanAnalysis(text, settings.data, { locale, severities: settings.config.rules, limits: settings.config.limits });
+  const syntax = analysis.findings().filter((f) => f.code === 'par/syntax');
+  if (syntax.length) {
+    for (const f of syntax) {
+      const { line, column } = analysis.lines.oneBased(f.range);
+      io.err(`${t.syntaxError(planShown, line, column, f.message)}\n`);
+    }
+    io.err(`${t.syntaxRefused(planShown, syntax.length)}\n`);
+    return 2;
+  }
+  if (!analysis.model.sections.length) io.err(`${t.emptyPlan(planShown)}\n`);
+  const view = planView(analysis);
+  const texts = renderText(locale);
+  const page = exportPage(view, dashboardOf(view, texts), texts, { generator: 'par-plan', lang: locale });
+  try {
+    writeFileSafely(outPath, page, { force });
+  } catch (err) {
+    io.err(`${err instanceof OutputExists ? t.exists(outShown) : t.cannotWrite(outShown, message(err))}\n`);
+    return 2;
+  }
+  io.err(`${t.written(outShown)}\n`);
   return 0;
 }

@@ -6,7 +6,7 @@ import { parseDeadline, type DeadlineMeaning } from './data/deadline';
 import { forgetPlainData, toPlainData } from './plain-data';
 import type { UnitRegistry } from './data/registry';
 import { readUnitPhrase } from './data/unit-phrase';
-import { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData } from './options';
+import { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, type ResultsLoad } from './options';
 import { LocatedUnitPart } from './located-unit-part';
 import { messagesFor, type Messages } from './messages';
 import { buildModel, patchModel, type DeadlineField, type PlanModel, type UnitEntry } from './model';
@@ -19,7 +19,7 @@ import type { Finding } from './types';
 import { checkLimits, utf8Length } from './limits';
 import { tracksProgress } from './follow-up';
 
-export { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData } from './options';
+export { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, type ResultsLoad, type ResultsResolver } from './options';
 export { LocatedUnitPart } from './located-unit-part';
 
 // Unit parts of a cell depend only on its text and the registry: kept per scalar node across
@@ -219,6 +219,19 @@ export class PlanAnalysis {
     return { analysis: previous, offset: toPrevious(offset), toCurrent };
   }
 
+  /**
+   * The previous version (parsed, intact) when the edit is below its plan header: what the header
+   * says (the year, the results) is then known from it without parsing this version.
+   */
+  private headerUnchangedIn(): PlanAnalysis | undefined {
+    if (this.modelCache || !this.predecessor || this.predecessor.analysis.retired || !this.predecessor.analysis.modelCache) return undefined;
+    const previous = this.predecessor.analysis;
+    const change = this.change;
+    const header = previous.modelCache!.header;
+    const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
+    return change && header && change.start > headerEnd ? previous : undefined;
+  }
+
   get planYear(): number | undefined {
     const known = this.planYearIfKnown();
     return known ? known.year : this.model.header?.year?.value;
@@ -231,12 +244,25 @@ export class PlanAnalysis {
    */
   planYearIfKnown(): { year: number | undefined } | undefined {
     if (this.modelCache) return { year: this.modelCache.header?.year?.value };
-    const previous = this.predecessor?.analysis;
-    if (!previous || previous.retired || !previous.modelCache) return undefined;
-    const header = previous.modelCache.header;
-    const headerEnd = header?.map?.range?.[2] ?? header?.field.range.end ?? Infinity;
-    const change = this.change;
-    return change && header && change.start > headerEnd ? previous.planYearIfKnown() : undefined;
+    return this.headerUnchangedIn()?.planYearIfKnown();
+  }
+
+  private resultsCache: { value: ResultsLoad | undefined } | undefined;
+
+  /** The results the plan is checked against (its `plan.results`, or the host's `--results`). */
+  get results(): ResultsLoad | undefined {
+    if (!this.resultsCache) {
+      const resolve = this.data.results;
+      const previous = this.headerUnchangedIn();
+      this.resultsCache = { value: previous ? previous.results : resolve?.(this.model.header?.results?.text.trim() || undefined) };
+    }
+    return this.resultsCache.value;
+  }
+
+  /** The results when they are known without parsing this version (completion never parses). */
+  get resultsWithoutParsing(): ResultsLoad | undefined {
+    if (this.resultsCache || this.modelCache || this.headerUnchangedIn()) return this.results;
+    return undefined;
   }
 
   private tracksCache: boolean | undefined;

@@ -1,10 +1,12 @@
 // The engine's public surface. Pure: text and data in, results out. No file system, clock or network,
 // and no import of vscode or vscode-languageserver. The CLI and the language server are thin hosts.
 
-export { SettingsResolver, type HostProblem, type ResolvedSettings, type SettingsScope } from './settings';
+export { SettingsResolver, type HostProblem, type ResolvedSettings, type ResultsOptions, type SettingsScope } from './settings';
 export type { PlanFiles } from './host';
 export { createPlanService, type DocumentSettings, type PlanService } from './service';
-export { PlanAnalysis, DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, type LocatedUnitPart, type Predecessor } from './analysis';
+export { PlanAnalysis, DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, type LocatedUnitPart, type Predecessor, type ResultsLoad, type ResultsResolver } from './analysis';
+export { buildResults, readResultsText, resultsToYaml, roundPoints, RESULTS_FILE_SUFFIX, type LostCode, type PlanResults, type ResultsArea, type ResultsEntry, type ResultsFile, type ResultsProblem } from './data/results';
+export type { AreaCoverage, CodeCoverage, Coverage } from './coverage';
 export type { TextChange } from './incremental';
 export type { CompletionEntry, CompletionKind } from './features/completion';
 export type { HoverResult } from './features/hover';
@@ -13,13 +15,14 @@ export type { FoldingRange, PlanSymbol, PlanTree, TreeItem, TreeSection, TreeTas
 export type { UnitMention } from './features/references';
 export type { FixAllResult } from './fix-all';
 export { CONFIG_FILE_NAME, DEFAULT_LIMITS, defaultConfig, readConfig, type Limits, type PlanConfig, type ConfigProblem } from './config';
-export { buildCatalog, checkCatalogFile, type Catalog, type CatalogFile } from './data/catalog';
+export { buildCatalog, checkCatalogFile, compareCodes, levelOfCode, type Catalog, type CatalogFile } from './data/catalog';
 export { buildRegistry, checkRegistryFile, type RegistryFile, type UnitRegistry } from './data/registry';
 export { bundledCatalog, bundledRegistry } from './data/bundled';
 export { parseDeadline, type DeadlineMeaning } from './data/deadline';
 export { applyEdits } from './edits';
 export { fold } from './data/text-fold';
 export { LineIndex } from './parse';
+export { messagesFor } from './messages';
 export { RULES, RULE_CODES } from './rules';
 export { ruleDocPage, type RuleMeta } from './rules/rule';
 export { rulesNlsEntries, rulesReadmeTable, rulesSettingsProperties, sarifLevel, sarifRules, README_RULES_END, README_RULES_START } from './rules/manifest';

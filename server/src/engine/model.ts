@@ -31,6 +31,10 @@ export interface PlanHeader {
   issuer: TextValue | null;
   year: { value: number; range: OffsetRange } | null;
   document: TextValue | null;
+  /** The PAR Index year whose results the plan answers (`index-year`). */
+  indexYear: { value: number; range: OffsetRange } | null;
+  /** The results file the plan names (`results`), relative to the plan. */
+  results: TextValue | null;
 }
 
 export interface SectionModel {
@@ -185,7 +189,7 @@ const TASK_KEYS = ['task', 'lead', 'support', 'deadline', 'status', 'done', 'pro
 const PROGRESS_KEYS = ['date', 'text', 'evidence'] as const;
 const ITEM_KEYS = ['criteria', 'name', 'finding', 'tasks'] as const;
 const SECTION_KEYS = ['area', 'title', 'items'] as const;
-const HEADER_KEYS = ['title', 'issuer', 'year', 'document'] as const;
+const HEADER_KEYS = ['title', 'issuer', 'year', 'document', 'index-year', 'results'] as const;
 const ROOT_KEYS = ['plan', 'sections'] as const;
 
 function anchorOf(map: YAMLMap): OffsetRange {
@@ -416,21 +420,28 @@ class YearOf extends FieldValueOf {
   }
 }
 
+function yearOf(field: Field | undefined): YearOf | null {
+  const value = isScalar(field?.value) ? field.value.value : null;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 2000 && value <= 2100 ? new YearOf(value, field!) : null;
+}
+
 class HeaderOf implements PlanHeader {
   readonly map: YAMLMap | null;
   readonly title: TextValue | null;
   readonly issuer: TextValue | null;
   readonly year: PlanHeader['year'];
   readonly document: TextValue | null;
+  readonly indexYear: PlanHeader['indexYear'];
+  readonly results: TextValue | null;
   constructor(readonly field: Field) {
     this.map = isMap(field.value) ? field.value : null;
     const fields = this.map ? fieldsOf(this.map, HEADER_KEYS) : {};
-    const yearField = fields.year;
-    const yearValue = isScalar(yearField?.value) ? yearField.value.value : null;
     this.title = textValue(fields.title);
     this.issuer = textValue(fields.issuer);
-    this.year = typeof yearValue === 'number' && Number.isInteger(yearValue) && yearValue >= 2000 && yearValue <= 2100 ? new YearOf(yearValue, yearField!) : null;
+    this.year = yearOf(fields.year);
     this.document = textValue(fields.document);
+    this.indexYear = yearOf(fields['index-year']);
+    this.results = textValue(fields.results);
   }
   get anchor(): OffsetRange {
     return this.field.keyRange;

@@ -3,13 +3,30 @@
 
 import type { Catalog } from './data/catalog';
 import type { UnitRegistry } from './data/registry';
+import type { PlanResults } from './data/results';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import type { IsoDate, Locale, SeverityOrOff } from './types';
 
 export interface EngineData {
   catalog: Catalog;
   registry: UnitRegistry;
+  /**
+   * The results of the index year for a plan: called with the plan's `plan.results` value (undefined
+   * when it names none). The host reads the file; with `--results` it answers whatever the plan says.
+   */
+  results?: ResultsResolver;
 }
+
+/** The results a plan is checked against, or why they could not be read. */
+export interface ResultsLoad {
+  /** The file as the user named it. */
+  file: string;
+  results?: PlanResults;
+  /** Why the file cannot be used (not found, outside the workspace, a bad line), per locale. */
+  problem?: Record<Locale, string>;
+}
+
+export type ResultsResolver = (named: string | undefined) => ResultsLoad | undefined;
 
 export interface AnalysisOptions {
   locale: Locale;

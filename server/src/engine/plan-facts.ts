@@ -6,7 +6,7 @@ import type { DeadlineMeaning } from './data/deadline';
 import type { LocatedUnitPart } from './located-unit-part';
 import type { Messages } from './messages';
 import type { DeadlineField, PlanModel, UnitEntry } from './model';
-import type { AnalysisOptions, EngineData } from './options';
+import type { AnalysisOptions, EngineData, ResultsLoad } from './options';
 import type { LineIndex, ParsedDocument, SyntaxProblem } from './parse';
 
 /** Text and line starts: all a minimal text edit needs. */
@@ -26,6 +26,8 @@ export interface PlanFacts extends TextFacts {
   readonly planYear: number | undefined;
   /** Whether any task carries a follow-up key (status, done, progress): lateness is judged only then. */
   readonly tracksProgress: boolean;
+  /** The results of the index year the plan is checked against, or why they cannot be read. */
+  readonly results: ResultsLoad | undefined;
   /** What a task's deadline means, or null when it is missing or blank. */
   deadline(field: DeadlineField): DeadlineMeaning | null;
   /** The units a lead/support entry names, each with its range in the document. */

@@ -4,6 +4,7 @@
 // host keeps the analyses it wants (the server: the latest per open document).
 
 import { PlanAnalysis, type AnalysisOptions, type EngineData, type Predecessor } from './analysis';
+import { coverageOf, type Coverage } from './coverage';
 import { codeActions, fixAllEdits, type PlanCodeAction } from './features/code-actions';
 import { completionsAt, type CompletionEntry } from './features/completion';
 import { hoverAt, type HoverResult } from './features/hover';
@@ -43,6 +44,8 @@ export interface PlanService {
   unitReferences(analysis: PlanAnalysis, offset: number): UnitMention[];
   /** The unit named at the offset, if any. */
   unitAt(analysis: PlanAnalysis, offset: number): UnitAt | undefined;
+  /** Which points lost in the index year the plan names and covers; undefined without readable results. */
+  coverage(analysis: PlanAnalysis): Coverage | undefined;
 }
 
 export function createPlanService(): PlanService {
@@ -59,5 +62,6 @@ export function createPlanService(): PlanService {
     planTree,
     unitReferences: unitReferencesAt,
     unitAt,
+    coverage: coverageOf,
   };
 }

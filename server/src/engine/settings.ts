@@ -6,7 +6,8 @@ import { CONFIG_FILE_NAME, defaultConfig, readConfig, type PlanConfig } from './
 import { buildCatalog, checkCatalogFile, type Catalog, type CatalogFile } from './data/catalog';
 import { buildRegistry, checkRegistryFile, type RegistryFile, type UnitRegistry } from './data/registry';
 import { bundledCatalog, bundledRegistry } from './data/bundled';
-import type { EngineData } from './analysis';
+import type { EngineData, ResultsLoad, ResultsResolver } from './analysis';
+import { readResultsText } from './data/results';
 import type { PlanFiles } from './host';
 import { RULE_CODES } from './rules';
 
@@ -34,10 +35,20 @@ export interface SettingsScope {
 
 type Loaded<T> = { value: T } | { problems: HostProblem[] };
 
+export interface ResultsOptions {
+  /** A results file named on the command line (`--results`): it wins over the plan's `plan.results`. */
+  explicit?: string;
+  /** The folder `explicit` is relative to. */
+  cwd?: string;
+}
+
+type ResultsState = Omit<ResultsLoad, 'file'>;
+
 export class SettingsResolver {
   private readonly configCache = new Map<string, string | undefined>();
   private readonly catalogCache = new Map<string, Loaded<Catalog>>();
   private readonly registryCache = new Map<string, Loaded<UnitRegistry>>();
+  private readonly resultsCache = new Map<string, { text: string; state: ResultsState }>();
   private readonly workspaceRoots: readonly string[];
 
   constructor(
@@ -110,6 +121,51 @@ export class SettingsResolver {
       return found.length ? found : buildRegistry(value as RegistryFile);
     });
     return loaded ? { registry: loaded.value, file: loaded.file } : { registry: bundledRegistry() };
+  }
+
+  /**
+   * The results of the plan at `planPath`: the resolver its analysis calls with the plan's
+   * `plan.results` (relative to the plan, refused outside the workspace), or `--results` for every plan.
+   */
+  resultsFor(planPath: string, options: ResultsOptions = {}): ResultsResolver {
+    const explicit = options.explicit;
+    if (explicit !== undefined) {
+      const state = this.loadResults(this.files.resolve(options.cwd ?? '.', explicit));
+      return () => ({ file: explicit, ...state });
+    }
+    return (named) => (named === undefined ? undefined : { file: named, ...this.resultsNamedBy(planPath, named) });
+  }
+
+  private resultsNamedBy(planPath: string, named: string): ResultsState {
+    const dir = this.files.dirname(planPath);
+    const full = this.files.resolve(dir, named);
+    if (![dir, ...this.workspaceRoots].some((root) => this.files.isInside(root, full))) {
+      return { problem: { vi: 'tệp nằm ngoài thư mục làm việc.', en: 'the file is outside the workspace.' } };
+    }
+    return this.loadResults(full);
+  }
+
+  /** A results file, read each time it is asked for (an edited file is seen) and parsed once per text. */
+  private loadResults(full: string): ResultsState {
+    const readProblems: HostProblem[] = [];
+    const text = this.files.isFile(full) ? this.readText(full, readProblems) : undefined;
+    if (text === undefined) return { problem: { vi: 'không tìm thấy tệp.', en: 'file not found.' } };
+    if (readProblems.length) return { problem: { vi: readProblems[0].message, en: readProblems[0].message } };
+    const cached = this.resultsCache.get(full);
+    if (cached?.text === text) return cached.state;
+    const { results, problems } = readResultsText(text);
+    const first = problems[0];
+    const more = problems.length - 1;
+    const state: ResultsState = first
+      ? {
+          problem: {
+            vi: `${first.line ? `dòng ${first.line}: ` : ''}${first.message.vi}${more ? ` (và ${more} lỗi khác)` : ''}`,
+            en: `${first.line ? `line ${first.line}: ` : ''}${first.message.en}${more ? ` (and ${more} more)` : ''}`,
+          },
+        }
+      : { results };
+    this.resultsCache.set(full, { text, state });
+    return state;
   }
 
   /** The folder a setting's relative path is taken from: the workspace folder holding the plan, else its folder. */

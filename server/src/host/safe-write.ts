@@ -1,15 +1,37 @@
-// Writing user files without ever losing one: the new content goes to a temporary file in the same
-// folder, then replaces the target by a rename (atomic on the same file system). An existing output is
-// replaced only when asked; a plan is rewritten only if it is still the file that was read, with its
-// byte-order mark kept (line endings are kept by the edits themselves).
-// (The issue-10 branch writes the project's shared helper; this one is meant to be unified with it.)
+// Writing an output file without ever losing a user's file: the bytes go to a temporary file in the
+// same folder, which then takes the output's name in one step. Without `force` an existing file is
+// never replaced, even one created meanwhile: the temporary file is linked to the name (link fails
+// when the name exists), never renamed over it.
 
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export class OutputExistsError extends Error {
+export class OutputExists extends Error {
   constructor(readonly path: string) {
-    super(`${path} exists`);
+    super(`${path} already exists`);
+  }
+}
+
+/** Writes `path` atomically; throws OutputExists when it exists and `force` is not set. */
+export function writeFileSafely(path: string, data: string | Uint8Array, options: { force?: boolean } = {}): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  writeFileSync(temp, data, { flag: 'wx' });
+  try {
+    if (options.force) renameSync(temp, path);
+    else {
+      try {
+        linkSync(temp, path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new OutputExists(path);
+        // A file system without hard links (FAT, some network shares): check, then rename.
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+        if (existsSync(path)) throw new OutputExists(path);
+        renameSync(temp, path);
+      }
+    }
+  } finally {
+    rmSync(temp, { force: true });
   }
 }
 
@@ -19,18 +41,7 @@ export class PlanChangedError extends Error {
   }
 }
 
-/** Writes through a temporary file in the target's folder and a rename. */
-export function writeFileSafely(path: string, data: string | Uint8Array, options: { overwrite: boolean }): void {
-  if (!options.overwrite && existsSync(path)) throw new OutputExistsError(path);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(temp, data, { flag: 'wx' });
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
-  }
-}
-
+/** A plan as read from disk, to be rewritten by `rewritePlan`. */
 export interface PlanOnDisk {
   path: string;
   /** The text without its byte-order mark. */
@@ -48,9 +59,11 @@ export function readPlanOnDisk(path: string): PlanOnDisk {
   return { path, text, bom, bytes };
 }
 
-/** Replaces a plan read with readPlanOnDisk by a new text, unless someone changed the file meanwhile. */
+/**
+ * Replaces a plan read with readPlanOnDisk by a new text, with its byte-order mark (line breaks are
+ * kept by the edits themselves), unless someone changed the file meanwhile.
+ */
 export function rewritePlan(plan: PlanOnDisk, text: string): void {
-  const now = readFileSync(plan.path);
-  if (!now.equals(plan.bytes)) throw new PlanChangedError(plan.path);
-  writeFileSafely(plan.path, (plan.bom ? '\ufeff' : '') + text, { overwrite: true });
+  if (!readFileSync(plan.path).equals(plan.bytes)) throw new PlanChangedError(plan.path);
+  writeFileSafely(plan.path, (plan.bom ? '\ufeff' : '') + text, { force: true });
 }

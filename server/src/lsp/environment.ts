@@ -19,6 +19,8 @@ export interface ServerEnvironment {
    */
   hasPendingReads(): boolean;
   fetchPending(): Promise<void>;
+  /** Forgets what was read (the settings or watched files changed). */
+  forgetReads(): void;
   /** The registry bundled with par-plan, as a location; undefined when it cannot be shown. */
   bundledRegistryLocation(): string | undefined;
   /** The page of a rule, for the editor's code links. */

@@ -14,6 +14,8 @@ export function nodeEnvironment(): ServerEnvironment {
     uriOf: (location) => pathToFileURL(location).href,
     hasPendingReads: () => false,
     fetchPending: async () => undefined,
+    // Nothing kept: node reads afresh.
+    forgetReads: () => undefined,
     bundledRegistryLocation: bundledRegistryFile,
     ruleDocUrl,
     afterCheck: (length) => memory.afterCheck(length),

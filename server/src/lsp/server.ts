@@ -12,6 +12,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Location,
+  type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -32,7 +33,8 @@ import {
 import { readAsOf, today } from '../host/as-of';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
 import type { ServerEnvironment } from './environment';
-import { PROTOCOL, type TreeParams, type TreeResponse } from './protocol';
+import { PROTOCOL, type DashboardParams, type DashboardResponse, type DashboardTasksParams, type DashboardTasksResponse, type PreviewParams, type PreviewResponse, type PreviewTargetParams, type TreeParams, type TreeResponse } from './protocol';
+import { appendixRows, dashboardHtml, dashboardOf, headerHtml, planView, renderText, tableHeadHtml, taskLabels, type PlanView } from '../render';
 
 /** Editor settings under `parPlan.*`. */
 export interface EditorSettings {
@@ -77,6 +79,8 @@ export class PlanLanguageServer {
   private snippetCommand = false;
   private canPullConfiguration = false;
   private editorSettings: EditorSettings = {};
+  /** The preview and the dashboard of one version share its view. */
+  private readonly views = new WeakMap<PlanAnalysis, PlanView>();
 
   constructor(
     private readonly connection: Connection,
@@ -170,6 +174,52 @@ export class PlanLanguageServer {
       if (!a || !doc) return null;
       return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, service.planTree(a)) };
     }, null));
+    c.onRequest(PROTOCOL.preview, this.guard((p: PreviewParams): PreviewResponse | null => {
+      const a = this.analysisOf(p.uri);
+      const doc = this.documents.get(p.uri);
+      if (!a || !doc) return null;
+      const view = this.viewOf(a);
+      const texts = renderText(a.options.locale);
+      const rows = appendixRows(view, texts);
+      const known = new Set(p.known ?? []);
+      return {
+        uri: p.uri,
+        version: doc.version,
+        header: headerHtml(view, texts),
+        head: tableHeadHtml(view),
+        rows: rows.map((row) => (known.has(row.key) ? { key: row.key } : { key: row.key, html: row.html })),
+        lines: rows.map((row) => row.at.line),
+        marks: view.planMarks.map((m) => m.at),
+      };
+    }, null));
+    // Asked on a click only: the cells' places would otherwise travel with every keystroke's update.
+    c.onRequest(PROTOCOL.previewTarget, this.guard((p: PreviewTargetParams): Position | null => {
+      const a = this.analysisOf(p.uri);
+      if (!a) return null;
+      const row = appendixRows(this.viewOf(a), renderText(a.options.locale))[p.row];
+      if (!row) return null;
+      return (p.column ? row.cells[p.column as keyof typeof row.cells] : undefined) ?? row.at;
+    }, null));
+    c.onRequest(PROTOCOL.dashboard, this.guard((p: DashboardParams): DashboardResponse | null => {
+      const a = this.analysisOf(p.uri);
+      const doc = this.documents.get(p.uri);
+      if (!a || !doc) return null;
+      const view = this.viewOf(a);
+      const texts = renderText(a.options.locale);
+      return { uri: p.uri, version: doc.version, html: dashboardHtml(dashboardOf(view, texts), view, texts).html };
+    }, null));
+    // Asked on a click only, like previewTarget: the tasks' labels and places stay on the server.
+    c.onRequest(PROTOCOL.dashboardTasks, this.guard((p: DashboardTasksParams): DashboardTasksResponse | null => {
+      const a = this.analysisOf(p.uri);
+      if (!a) return null;
+      const view = this.viewOf(a);
+      const texts = renderText(a.options.locale);
+      const indexes = p.group !== undefined ? dashboardHtml(dashboardOf(view, texts), view, texts).groups[p.group] : p.task !== undefined ? [p.task] : undefined;
+      if (!indexes) return null;
+      const labels = taskLabels(view);
+      const places = view.sections.flatMap((s) => s.items.flatMap((i) => i.tasks.map((t) => t.at)));
+      return indexes.filter((i) => places[i]).map((i) => ({ label: labels[i], at: places[i] }));
+    }, null));
     this.documents.listen(c);
     c.listen();
   }
@@ -224,6 +274,7 @@ export class PlanLanguageServer {
         this.editorSettings = {};
       }
     }
+    this.env.forgetReads();
     this.host = new SettingsResolver(this.env.files, { workspaceRoots: this.workspaceRoots });
     this.settingsCache.clear();
     this.analyses.clear();
@@ -258,6 +309,8 @@ export class PlanLanguageServer {
         data = { ...data, registry: loaded.registry };
         registryFile = loaded.file;
       }
+      // The plan's `plan.results`, read when a check needs it; a change on disk re-checks (refreshSettings).
+      data = { ...data, results: this.host.resultsFor(path) };
     }
     if (this.env.hasPendingReads()) {
       // Not reported and not kept: the answers of files still on their way are not answers.
@@ -300,6 +353,12 @@ export class PlanLanguageServer {
     return analysis;
   }
 
+  private viewOf(analysis: PlanAnalysis): PlanView {
+    let view = this.views.get(analysis);
+    if (!view) this.views.set(analysis, (view = planView(analysis)));
+    return view;
+  }
+
   private schedule(uri: string, delay: number): void {
     clearTimeout(this.timers.get(uri));
     this.timers.set(uri, setTimeout(() => this.validate(uri), delay));
@@ -314,7 +373,16 @@ export class PlanLanguageServer {
       // Checked and published in one synchronous run: no newer version can arrive in between, and a
       // newer one that arrives later reschedules its own check.
       const version = doc.version;
-      const diagnostics = service.findings(analysis).map((f) => toDiagnostic(analysis.lines, uri, f, this.env.ruleDocUrl));
+      const findings = service.findings(analysis);
+      if (this.env.hasPendingReads()) {
+        // A check read a file the environment is still fetching (a results file on the web): check again once it is here.
+        void this.env.fetchPending().then(() => {
+          this.analyses.delete(uri);
+          this.schedule(uri, 0);
+        });
+        return;
+      }
+      const diagnostics = findings.map((f) => toDiagnostic(analysis.lines, uri, f, this.env.ruleDocUrl));
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       void this.connection.sendNotification(PROTOCOL.treeChanged, { uri, version });
       this.env.afterCheck(analysis.text.length);

@@ -93,6 +93,7 @@ export function webEnvironment(connection: Connection): ServerEnvironment {
         }),
       );
     },
+    forgetReads: () => fetched.clear(),
     bundledRegistryLocation: () => (extensionUri ? `${extensionUri}/schemas/units.ha-tinh.json` : undefined),
     ruleDocUrl: (code) => (extensionUri ? `${extensionUri}/docs/rules/${code.replace(/^par\//, '')}.md` : undefined),
     afterCheck: () => undefined,

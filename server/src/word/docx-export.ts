@@ -35,8 +35,10 @@ import {
 } from 'docx';
 import type { Catalog } from '../engine/data/catalog';
 import { catalogNames } from './catalog-names';
-import { matchingParen, wordCount } from './text-helpers';
-import { readPlanForExport, type PlanData, type PlanItem, type PlanTask } from './plan-data';
+import { columnsFor, criterionCellLines, numberedItems, type Column } from './appendix-layout';
+import { readPlanForExport, type PlanData, type PlanTask } from './plan-data';
+
+export { criterionCellLines };
 
 export interface DocxExportOptions {
   /** Criterion and area names (default: the bundled catalog). */
@@ -107,54 +109,6 @@ export function cell(children: Paragraph[], width: number, extra: { columnSpan?:
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Criterion cell
-
-function balanced(s: string): boolean {
-  let depth = 0;
-  for (const c of s) {
-    if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return false;
-  }
-  return depth === 0;
-}
-
-function enclosed(s: string): boolean {
-  return s.startsWith('(') && matchingParen(s, 0) === s.length - 1;
-}
-
-/** The lines of the criterion cell of an item (see the rules at the top of the file). */
-export function criterionCellLines(item: PlanItem, officialName: (code: string) => string | undefined): string[] {
-  const codes = item.criteria;
-  const written = item.name?.trim() ?? '';
-  let names: string[];
-  if (written) {
-    const parts = written.split(/;\s*/);
-    names = codes.length > 1 && parts.length === codes.length ? parts : [written, ...codes.slice(1).map(() => '')];
-  } else names = codes.map((c) => officialName(c) ?? '');
-  const head = codes.length ? codes.map((c, i) => `${c} - ${names[i] ?? ''}`.trimEnd() + (i < codes.length - 1 ? ';' : '')) : names[0] ? [names[0]] : [];
-  const lastName = names[Math.max(codes.length, 1) - 1] ?? '';
-  const finding = item.finding?.trim() ?? '';
-  if (!finding) return head;
-  const lines = finding.split(/\r\n|\r|\n/);
-  const wrap = () => {
-    lines[0] = `(${lines[0]}`;
-    lines[lines.length - 1] += ')';
-  };
-  if (balanced(finding) && (lastName || (!codes.length && wordCount(finding) >= 3))) {
-    // "name" then "(finding)" on the next line
-    wrap();
-    return [...head, ...lines];
-  }
-  // "code - name: finding" (no name to end at, or parentheses that do not balance)
-  if (enclosed(finding)) wrap();
-  if (!head.length) return [`: ${lines[0]}`, ...lines.slice(1)];
-  const last = head.length - 1;
-  const out = [...head];
-  out[last] = `${out[last]}${lastName ? ': ' : ' : '}${lines[0]}`;
-  return [...out, ...lines.slice(1)];
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Header
 
 const UBND_ISSUER = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\s+(.+)$/iu;
@@ -211,39 +165,6 @@ export function headerTable(issuer: string | undefined): Table {
 // ---------------------------------------------------------------------------------------------------
 // Main table
 
-interface Column {
-  key: 'stt' | 'criterion' | 'task' | 'lead' | 'support' | 'deadline' | 'product' | 'note';
-  header: string;
-  weight: number;
-}
-
-function columnsFor(data: PlanData): Column[] {
-  const year = data.plan.year;
-  const indexYear = data.plan.indexYear;
-  const tasks = data.sections.flatMap((s) => s.items.flatMap((i) => i.tasks));
-  const hasProduct = tasks.some((t) => t.product !== undefined && t.product.trim());
-  const hasNote = tasks.some((t) => t.note !== undefined && t.note.trim());
-  const extra = (hasProduct ? 1 : 0) + (hasNote ? 1 : 0);
-  const cols: Column[] = [
-    { key: 'stt', header: 'STT', weight: 4.5 },
-    {
-      key: 'criterion',
-      header:
-        indexYear !== undefined
-          ? `Tiêu chí, tiêu chí thành phần bị trừ điểm, không đạt điểm tối đa trong năm ${indexYear} (theo Bộ Chỉ số CCHC cấp tỉnh)`
-          : 'Tiêu chí, tiêu chí thành phần bị trừ điểm, không đạt điểm tối đa (theo Bộ Chỉ số CCHC cấp tỉnh)',
-      weight: extra ? 19 : 22,
-    },
-    { key: 'task', header: year !== undefined ? `Nhiệm vụ/giải pháp thực hiện năm ${year}` : 'Nhiệm vụ/giải pháp thực hiện', weight: extra === 2 ? 26 : extra ? 30 : 37 },
-    { key: 'lead', header: 'Đơn vị chủ trì', weight: 13 },
-    { key: 'support', header: 'Đơn vị phối hợp', weight: 13 },
-    { key: 'deadline', header: 'Thời hạn hoàn thành (tháng/ quý/ năm)', weight: 10.5 },
-  ];
-  if (hasProduct) cols.push({ key: 'product', header: 'Sản phẩm', weight: 10 });
-  if (hasNote) cols.push({ key: 'note', header: 'Ghi chú', weight: extra === 2 ? 7 : 9 });
-  return cols;
-}
-
 function widthsOf(cols: Column[]): number[] {
   const total = cols.reduce((n, c) => n + c.weight, 0);
   const widths = cols.map((c) => Math.floor((TEXT_WIDTH * c.weight) / total));
@@ -299,12 +220,7 @@ function mainTable(data: PlanData, officialName: (code: string) => string | unde
         ],
       }),
     );
-    let number = 0;
-    for (const item of section.items) {
-      // An item without a code is written without a number, as in the original appendices
-      // (unless its criterion cell would be empty: then the number keeps it an item of its own).
-      const critLines = criterionCellLines(item, officialName);
-      const stt = item.criteria.length || !critLines.some((l) => l.trim()) ? String(++number) : '';
+    for (const { item, stt, criterionLines: critLines } of numberedItems(section.items, officialName)) {
       const tasks: (PlanTask | undefined)[] = item.tasks.length ? item.tasks : [undefined];
       const span = tasks.length;
       tasks.forEach((task, k) => {

@@ -179,7 +179,7 @@ const STANDARD_ROLES: ColumnRole[] = ['stt', 'criterion', 'task', 'lead', 'suppo
 // ---------------------------------------------------------------------------------------------------
 // Reading the package
 
-function relTargets(relsXml: string | null, typeSuffix: string, baseDir: string): string[] {
+export function relTargets(relsXml: string | null, typeSuffix: string, baseDir: string): string[] {
   if (!relsXml) return [];
   const { root } = parseXml(relsXml);
   const out: string[] = [];
@@ -465,31 +465,41 @@ export async function importPlanDocx(input: Uint8Array | ArrayBuffer, options: D
       return fail(`Tệp .docx bị hỏng, không giải nén được: ${err.message}`);
     }
 
-    let documentPath = relTargets(zip.text('_rels/.rels'), '/officeDocument', '')[0];
-    if (!documentPath || !zip.has(documentPath)) documentPath = 'word/document.xml';
-    const documentXml = zip.text(documentPath);
-    if (documentXml === null) return fail('Tệp nén không có word/document.xml: không phải tài liệu Word .docx.');
-    const slash = documentPath.lastIndexOf('/');
-    const dir = slash >= 0 ? documentPath.slice(0, slash + 1) : '';
-    const relsPath = `${dir}_rels/${documentPath.slice(slash + 1)}.rels`;
-    const docRels = zip.text(relsPath);
-    const numberingPath = relTargets(docRels, '/numbering', dir)[0] ?? `${dir}numbering.xml`;
-    const stylesPath = relTargets(docRels, '/styles', dir)[0] ?? `${dir}styles.xml`;
-
-    const parsed = parseXml(documentXml);
-    if (!parsed.root) return fail(`word/document.xml không đọc được (XML hỏng${parsed.error ? `: ${parsed.error}` : ''}).`);
-    if (parsed.error) problems.push({ row: 0, message: `word/document.xml có lỗi XML (${parsed.error}); phần đọc được vẫn được nhập.` });
-    const body = findBody(parsed.root);
-    if (!body) return fail('word/document.xml không có phần thân (w:body).');
-    const numberingXml = zip.text(numberingPath);
-    const stylesXml = zip.text(stylesPath);
-    const numbering = readNumbering(numberingXml ? parseXml(numberingXml).root : null, stylesXml ? parseXml(stylesXml).root : null);
-    const blocks = new BodyReader(numbering).blocks(body);
-    return importBlocks(blocks, options, problems);
+    const read = documentBlocks(zip);
+    if ('error' in read) return fail(read.error);
+    if (read.warning) problems.push({ row: 0, message: read.warning });
+    return importBlocks(read.blocks, options, problems);
   } catch (err) {
     if (err instanceof PartTooLarge) return fail(`Phần ${err.path} của tệp quá lớn khi giải nén (${err.size} byte, tối đa ${MAX_DOCUMENT_XML_BYTES}).`);
     return fail(`Lỗi nội bộ khi đọc tệp .docx: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/**
+ * The paragraphs and tables of a .docx package's main document (also read by the results import).
+ * Throws PartTooLarge for a part over the limit.
+ */
+export function documentBlocks(zip: OfficePackage): { blocks: DocBlock[]; warning?: string } | { error: string } {
+  let documentPath = relTargets(zip.text('_rels/.rels'), '/officeDocument', '')[0];
+  if (!documentPath || !zip.has(documentPath)) documentPath = 'word/document.xml';
+  const documentXml = zip.text(documentPath);
+  if (documentXml === null) return { error: 'Tệp nén không có word/document.xml: không phải tài liệu Word .docx.' };
+  const slash = documentPath.lastIndexOf('/');
+  const dir = slash >= 0 ? documentPath.slice(0, slash + 1) : '';
+  const relsPath = `${dir}_rels/${documentPath.slice(slash + 1)}.rels`;
+  const docRels = zip.text(relsPath);
+  const numberingPath = relTargets(docRels, '/numbering', dir)[0] ?? `${dir}numbering.xml`;
+  const stylesPath = relTargets(docRels, '/styles', dir)[0] ?? `${dir}styles.xml`;
+
+  const parsed = parseXml(documentXml);
+  if (!parsed.root) return { error: `word/document.xml không đọc được (XML hỏng${parsed.error ? `: ${parsed.error}` : ''}).` };
+  const warning = parsed.error ? `word/document.xml có lỗi XML (${parsed.error}); phần đọc được vẫn được nhập.` : undefined;
+  const body = findBody(parsed.root);
+  if (!body) return { error: 'word/document.xml không có phần thân (w:body).' };
+  const numberingXml = zip.text(numberingPath);
+  const stylesXml = zip.text(stylesPath);
+  const numbering = readNumbering(numberingXml ? parseXml(numberingXml).root : null, stylesXml ? parseXml(stylesXml).root : null);
+  return { blocks: new BodyReader(numbering).blocks(body), warning };
 }
 
 function findBody(root: XmlElement): XmlElement | undefined {

@@ -51,7 +51,8 @@ export interface ReadPlan {
   syntaxErrors: PlanSyntaxError[];
 }
 
-function scalarText(node: unknown): string | undefined {
+/** A scalar as written: an unquoted 1.10 stays "1.10". */
+export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;
   if (typeof v === 'string') return v;

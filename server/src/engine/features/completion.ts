@@ -196,15 +196,19 @@ function codeCompletions(analysis: PlanAnalysis, ctx: ValueContext): CompletionE
   const line = analysis.lines.positionAt(ctx.cursor).line;
   const roman = areaAround(structureOf(analysis), line);
   const ownArea = roman ? AREA_NUMERALS.indexOf(roman as (typeof AREA_NUMERALS)[number]) + 1 : 0;
+  // Codes that lost points in the index year come first, with their score.
+  const results = analysis.resultsWithoutParsing?.results;
+  const lost = new Map(results?.lost.map((l) => [l.code, l]));
   const out: CompletionEntry[] = [];
   codesOf(catalog, analysis.options.locale).forEach(({ code, detail, documentation }, index) => {
     if (!code.code.startsWith(typed) || listed.has(code.code)) return;
+    const loss = lost.get(code.code);
     out.push({
       label: code.code,
       kind: 'code',
-      detail,
+      detail: loss && results ? `${detail} · ${analysis.messages.resultsScore(loss.obtained, loss.max, results.indexYear, loss.lost)}` : detail,
       documentation,
-      sortText: `${code.area === ownArea ? 'a' : 'b'}${order(index)}`,
+      sortText: `${loss ? '0' : code.area === ownArea ? 'a' : 'b'}${order(index)}`,
       filterText: code.code,
       edit: { range: { start, end }, newText: wrap(code.code) },
     });

@@ -8,7 +8,7 @@ import type { Locale } from '../types';
 
 export type PlanKey =
   | 'plan' | 'sections'
-  | 'title' | 'issuer' | 'year' | 'document' | 'appendix' | 'index-year'
+  | 'title' | 'issuer' | 'year' | 'document' | 'appendix' | 'index-year' | 'results'
   | 'area' | 'items'
   | 'criteria' | 'name' | 'finding' | 'tasks'
   | 'task' | 'lead' | 'support' | 'deadline' | 'product' | 'note'
@@ -23,6 +23,7 @@ export interface FeatureText {
 
   // --- completion -------------------------------------------------------------------------------
   codeNoName(): string;
+  hoverResultsLabel(): string;
   /** "TCTP · lĩnh vực III". */
   codeDetail(level: CriterionLevel, roman: string | undefined): string;
   levelName(level: CriterionLevel): string;
@@ -87,6 +88,7 @@ const vi: FeatureText = {
   },
 
   codeNoName: () => 'tên chưa có trong danh mục đi kèm',
+  hoverResultsLabel: () => 'Kết quả',
   codeDetail: (level, roman) => (roman ? `${level} · lĩnh vực ${roman}` : level),
   levelName: (level) => (level === 'TC' ? 'Tiêu chí (TC)' : 'Tiêu chí thành phần (TCTP)'),
   unitKind: (kind) =>
@@ -110,6 +112,7 @@ const vi: FeatureText = {
       document: 'Số, ngày văn bản ban hành',
       appendix: 'Tên phụ lục, ví dụ "Phụ lục I"',
       'index-year': 'Năm của kết quả Chỉ số mà kế hoạch khắc phục',
+      results: 'Tệp kết quả của năm index-year (*.par-results.yaml)',
       area: 'Lĩnh vực: số La Mã I..VIII',
       items: 'Các tiêu chí bị trừ điểm trong lĩnh vực',
       criteria: 'Mã tiêu chí hoặc tiêu chí thành phần, trong dấu nháy',
@@ -211,6 +214,7 @@ const en: FeatureText = {
   day: (iso) => iso,
 
   codeNoName: () => 'name not in the bundled catalog',
+  hoverResultsLabel: () => 'Results',
   codeDetail: (level, roman) => (roman ? `${level} · area ${roman}` : level),
   levelName: (level) => (level === 'TC' ? 'Criterion (TC)' : 'Sub-criterion (TCTP)'),
   unitKind: (kind) =>
@@ -234,6 +238,7 @@ const en: FeatureText = {
       document: 'Number and date of the issuing document',
       appendix: 'Appendix name, e.g. "Phụ lục I"',
       'index-year': 'Year of the index result the plan remedies',
+      results: 'Results file of the index year (*.par-results.yaml)',
       area: 'Area: Roman numeral I..VIII',
       items: 'The criteria of the area that lost points',
       criteria: 'Criterion or sub-criterion codes, quoted',

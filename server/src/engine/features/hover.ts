@@ -140,6 +140,12 @@ function codeHover(analysis: PlanAnalysis, item: ItemModel, code: string, range:
   const area = wellFormed ? areaByNumber(catalog, areaOfCode(code)) : undefined;
   if (area) lines.push(text.hoverArea(area.roman, escapeMd(area.name)));
   if (record) lines.push(`${text.hoverScoringLabel()}: ${text.scoring(record.scoring)}`);
+  const results = analysis.results?.results;
+  const scored = results?.entries.get(code);
+  if (results && scored) {
+    const score = analysis.messages.resultsScore(scored.obtained, scored.max, results.indexYear, results.lossOf(code) ?? 0);
+    lines.push(`${text.hoverResultsLabel()}: ${score}`);
+  }
   if (item.name) lines.push(text.hoverItemName(escapeMd(item.name.text)));
   const use = codeUsesOf(analysis).get(code) ?? { tasks: 0, items: 0 };
   lines.push(text.hoverCodeTasks(use.tasks, use.items));

@@ -1,6 +1,7 @@
 // The plan's shape for people: document symbols (outline), folding ranges, and the data of the
 // VS Code tree view. All from the one model; problem counts from the one list of findings.
 
+import { coverageOf, sectionCoverage } from '../coverage';
 import type { PlanAnalysis } from '../analysis';
 import { areaByNumber, compareCodes } from '../data/catalog';
 import { quarterOf } from '../data/deadline';
@@ -143,6 +144,8 @@ export interface TreeSection {
   range: OffsetRange;
   problems: ProblemCounts;
   items: TreeItem[];
+  /** With results: the area's points lost in the index year and those this section has tasks for. */
+  points?: { lost: number; covered: number };
 }
 
 export interface PlanTree {
@@ -152,6 +155,8 @@ export interface PlanTree {
   problems: ProblemCounts;
   /** Overdue tasks on the as-of day (the status bar's "N quá hạn"). */
   overdue: number;
+  /** With results: the plan's points lost in the index year and those it has tasks for. */
+  points?: { lost: number; covered: number; indexYear: number };
 }
 
 const none = (): ProblemCounts => ({ errors: 0, warnings: 0, infos: 0 });
@@ -161,7 +166,8 @@ const bump = (counts: ProblemCounts, severity: Severity) => {
   else counts.infos++;
 };
 
-function quarterKey(analysis: PlanAnalysis, task: TaskModel): string {
+/** "2023-Q4", "recurring", "invalid" or "none": the deadline quarter a task is grouped by. */
+export function quarterKey(analysis: PlanAnalysis, task: TaskModel): string {
   if (!task.deadline || task.deadline.text === null) return 'none';
   const meaning = analysis.deadline(task.deadline);
   if (!meaning || meaning.kind === 'invalid') return 'invalid';
@@ -204,12 +210,15 @@ export function planTree(analysis: PlanAnalysis): PlanTree {
     const task = taskAt(analysis, at);
     if (task) bump(taskCounts.get(task) ?? taskCounts.set(task, none()).get(task)!, finding.severity);
   }
+  const coverage = coverageOf(analysis);
+  if (coverage) tree.points = { lost: coverage.lost, covered: coverage.covered, indexYear: coverage.results.indexYear };
   for (const section of analysis.model.sections) {
     tree.sections.push({
       area: section.area?.numeral ?? '?',
       label: sectionName(analysis, section),
       range: section.anchor,
       problems: sectionCounts.get(section) ?? none(),
+      points: sectionCoverage(analysis, section),
       items: section.items.map((item) => {
         const { codes, name } = itemName(analysis, item);
         return {

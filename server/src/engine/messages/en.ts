@@ -138,4 +138,13 @@ export const en: Messages = {
     (suggestion ? ` Did you mean "${suggestion}"?` : ''),
   invalidDay: (key, text) => `${key === 'done' ? 'Completion date' : 'Report date'} "${text}" is not a valid day; write e.g. 15/6/2026 or 2026-06-15.`,
   actionMarkDone: () => 'Mark as done',
+  points: (n) => String(n),
+  resultsScore: (obtained, max, year, lost) => `scored ${obtained}/${max} points in ${year}` + (lost > 0 ? ` (lost ${lost})` : ''),
+  uncoveredLoss: (code, name, lost, obtained, max, year, parent) =>
+    `Lost points the plan does not address: ${code}${name ? ` "${name}"` : ''} ${en.resultsScore(obtained, max, year, lost)}; no item names ${code}${parent ? ` or criterion ${parent}` : ''}.`,
+  noLoss: (code, obtained, max, year) =>
+    `Criterion ${code} lost no points in ${year}` + (obtained !== undefined && max !== undefined ? ` (${obtained}/${max})` : '') + '; this item wins back no lost points.',
+  resultsYear: (resultsYear, indexYear, file) => `The results ${file} are for ${resultsYear}, not ${indexYear} (the plan's index-year).`,
+  resultsIssuer: (resultsIssuer, planIssuer, file) => `The results ${file} are for "${resultsIssuer}", not "${planIssuer}".`,
+  resultsFile: (file, problem) => `Cannot use the results file ${file}: ${problem}`,
 };

@@ -76,4 +76,14 @@ export interface Messages {
   invalidStatus(text: string, suggestion: string | undefined): string;
   invalidDay(key: 'done' | 'date', text: string): string;
   actionMarkDone(): string;
+  // Results of the index year (par/uncovered-loss, par/no-loss, par/results-year, par/results-file).
+  /** Points as people write them: "1,5" in Vietnamese, "1.5" in English. */
+  points(n: number): string;
+  /** "đạt 1,5/2 điểm năm 2022 (mất 0,5)" */
+  resultsScore(obtained: number, max: number, year: number, lost: number): string;
+  uncoveredLoss(code: string, name: string | undefined, lost: number, obtained: number, max: number, year: number, parent: string | undefined): string;
+  noLoss(code: string, obtained: number | undefined, max: number | undefined, year: number): string;
+  resultsYear(resultsYear: number, indexYear: number, file: string): string;
+  resultsIssuer(resultsIssuer: string, planIssuer: string, file: string): string;
+  resultsFile(file: string, problem: string): string;
 }

@@ -164,4 +164,13 @@ export const vi: Messages = {
     (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''),
   invalidDay: (key, text) => `${key === 'done' ? 'Ngày hoàn thành' : 'Ngày báo cáo'} "${text}" không phải một ngày hợp lệ; viết ví dụ 15/6/2026 hoặc 2026-06-15.`,
   actionMarkDone: () => 'Đánh dấu hoàn thành',
+  points: (n) => String(n).replace('.', ','),
+  resultsScore: (obtained, max, year, lost) => `đạt ${vi.points(obtained)}/${vi.points(max)} điểm năm ${year}` + (lost > 0 ? ` (mất ${vi.points(lost)})` : ''),
+  uncoveredLoss: (code, name, lost, obtained, max, year, parent) =>
+    `Điểm bị mất chưa có trong kế hoạch: ${code}${name ? ` «${name}»` : ''} ${vi.resultsScore(obtained, max, year, lost)}; không mục nào nêu mã ${code}${parent ? ` hay tiêu chí ${parent}` : ''}.`,
+  noLoss: (code, obtained, max, year) =>
+    `Tiêu chí ${code} không bị mất điểm năm ${year}` + (obtained !== undefined && max !== undefined ? ` (đạt ${vi.points(obtained)}/${vi.points(max)})` : '') + '; mục này không khắc phục điểm bị trừ nào.',
+  resultsYear: (resultsYear, indexYear, file) => `Kết quả ${file} là của năm ${resultsYear}, không phải năm ${indexYear} (index-year của kế hoạch).`,
+  resultsIssuer: (resultsIssuer, planIssuer, file) => `Kết quả ${file} là của "${resultsIssuer}", không phải "${planIssuer}".`,
+  resultsFile: (file, problem) => `Không dùng được tệp kết quả ${file}: ${problem}`,
 };

@@ -14,7 +14,11 @@ import { invalidDeadlineRule } from './invalid-deadline';
 import { missingDeadlineRule } from './missing-deadline';
 import { missingLeadRule } from './missing-lead';
 import type { Rule, RuleContext } from './rule';
+import { noLossRule } from './no-loss';
+import { resultsFileRule } from './results-file';
+import { resultsYearRule } from './results-year';
 import { schemaRule } from './schema';
+import { uncoveredLossRule } from './uncovered-loss';
 import { syntaxRule } from './syntax';
 import { unitSpellingRule } from './unit-spelling';
 import { unitSupersededRule } from './unit-superseded';
@@ -50,6 +54,10 @@ export const RULES: readonly Rule[] = [
   doneLateRule,
   doneWithoutDateRule,
   droppedWithoutReasonRule,
+  resultsFileRule,
+  resultsYearRule,
+  uncoveredLossRule,
+  noLossRule,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
