@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/engine/parse';
-import { describeFinding, fixtureAsOf, parseExpectations } from '../support/expectations';
+import { describeFinding, parseExpectations } from '../support/expectations';
 import { TestClient, fileUri, type Published } from '../support/lsp-client';
 import type { TreeResponse } from '../../server/src/lsp/protocol';
 
@@ -51,26 +51,8 @@ describe('diagnostics', () => {
       const text = readFileSync(path, 'utf8');
       const uri = fileUri(path);
       const expected = parseExpectations(text).map(describeFinding).sort();
-      const asOf = fixtureAsOf(text);
-      if (!asOf) {
-        const published = client.diagnostics(uri);
-        await client.open(uri, text);
-        expect(described(await published), name).toEqual(expected);
-        continue;
-      }
-      // A follow-up fixture is checked on its own day, given as the setting parPlan.asOf. The server
-      // re-reads settings asynchronously: wait for the publication on that day, then compare the last one.
-      client.settings = { asOf };
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-      const onDay = client.diagnostics(uri, (p) => JSON.stringify(described(p)) === JSON.stringify(expected), 5000).catch(() => undefined);
-      await client.open(uri, text);
-      await onDay;
-      const last = client.published.filter((p) => p.uri === uri).at(-1);
-      expect(last && described(last), name).toEqual(expected);
-      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-      client.settings = {};
+      expect(await client.fixtureDiagnostics(uri, text, described, expected), name).toEqual(expected);
     }
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   });
 
   it('links each diagnostic to its rule page and gives the document version', async () => {
