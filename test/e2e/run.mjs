@@ -31,6 +31,7 @@ import {
   withWorkbench,
 } from './harness.mjs';
 import { planViewChecks } from './plan-views.mjs';
+import { webChecks } from './web.mjs';
 
 const artifacts = join(REPO_ROOT, 'test-results', 'e2e');
 mkdirSync(artifacts, { recursive: true });
@@ -181,6 +182,14 @@ await withWorkbench(
     await planViewChecks({ page, check, artifacts, editorLine });
   },
 );
+
+// 3. The web build: the same .vsix in the web-worker extension host.
+{
+  const webWorkspace = mkdtempSync(join(tmpdir(), 'par-e2e-ws-'));
+  removeOnExit(webWorkspace);
+  cpSync(join(REPO_ROOT, 'samples'), join(webWorkspace, 'samples'), { recursive: true });
+  await webChecks({ check, artifacts, workspace: webWorkspace, vsix });
+}
 
 await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, plan from results, tree, follow-up, server restart after a crash)', async () => {
   const fresh = mkdtempSync(join(tmpdir(), 'par-e2e-ws-'));
