@@ -216,7 +216,7 @@ async function loadEngine() {
   mkdirSync(dirname(out), { recursive: true });
   await build({
     stdin: {
-      contents: "export { PlanAnalysis, bundledCatalog, bundledRegistry } from './server/src/engine/index'; export { DEFAULT_OPTIONS } from './server/src/engine/analysis';",
+      contents: "export { PlanAnalysis, bundledCatalog, bundledUnits } from './server/src/engine/index'; export { DEFAULT_OPTIONS } from './server/src/engine/analysis';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -243,7 +243,7 @@ function cpuMs(fn) {
  * own collections. Blocks alternate between the two; the result is the median block.
  */
 function timeInProcess(engine, text, size) {
-  const data = { catalog: engine.bundledCatalog(), registry: engine.bundledRegistry() };
+  const data = { catalog: engine.bundledCatalog(), units: engine.bundledUnits() };
   const perBlock = size >= 10000 ? 2 : size >= 1000 ? 5 : 10;
   const blocks = size >= 10000 ? 4 : 6;
   const parseRun = () => parseDocument(text);
@@ -269,7 +269,7 @@ function timeInProcess(engine, text, size) {
 
 /** The stretch target: one keystroke in a ~50,000-line plan, re-checked in process (parse + rules). */
 function measureIncremental(engine) {
-  const data = { catalog: engine.bundledCatalog(), registry: engine.bundledRegistry() };
+  const data = { catalog: engine.bundledCatalog(), units: engine.bundledUnits() };
   let tasks = 7000;
   let text = generatePlan({ tasks, seed: 11 });
   tasks = Math.round((tasks * 50_000) / text.split('\n').length);

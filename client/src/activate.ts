@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { PROTOCOL, type TreeChangedParams } from '../../server/src/lsp/protocol';
+import { PROTOCOL, type StarterOverlayResponse, type TreeChangedParams } from '../../server/src/lsp/protocol';
 import { PlanPanels } from './plan-panels';
 import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
 import { registerFollowUpCommands } from './followup-commands';
@@ -93,6 +93,23 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
       await tree.refresh();
     }),
     vscode.commands.registerCommand('parPlan.showOutput', () => client.outputChannel.show()),
+    // `par-plan units init` in the editor: the server lists the unknown names; the file is written
+    // only where the user chooses in the save dialog, which asks before replacing a file.
+    vscode.commands.registerCommand('parPlan.unitsInit', async (targetUri?: vscode.Uri) => {
+      const result = await client.sendRequest<StarterOverlayResponse>(PROTOCOL.starterOverlay, {});
+      if (!result.count) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Every unit name in {0} plan(s) is in the registry: nothing to write.', result.plans));
+        return;
+      }
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const target = targetUri ?? (await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, 'par-units.json'), filters: { JSON: ['json'] } }));
+      if (!target) return;
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+      await vscode.window.showTextDocument(target);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} unit(s) to confirm written. Check each, then add "registry": "{1}" to .par-plan.json.', result.count, target.path.split('/').pop() ?? ''),
+      );
+    }),
     ...registerWordCommands(converters.word, client.outputChannel),
     ...registerResultsCommands(converters.results, client.outputChannel),
     ...registerFollowUpCommands(converters.word, client.outputChannel),

@@ -16,7 +16,7 @@ function localDay(now = new Date()): string {
 
 /** The plan as the language server reads it, with the bundled data (the dialogs' commands have no project config). */
 function analyze(word: WordModule, document: vscode.TextDocument) {
-  return new word.PlanAnalysis(document.getText(), { catalog: word.bundledCatalog(), registry: word.bundledRegistry() }, word.DEFAULT_OPTIONS);
+  return new word.PlanAnalysis(document.getText(), { catalog: word.bundledCatalog(), units: word.bundledUnits() }, word.DEFAULT_OPTIONS);
 }
 
 function sibling(uri: vscode.Uri, suffix: string): vscode.Uri {

@@ -51,6 +51,21 @@ describe('rule fixtures (CLI process)', () => {
   });
 });
 
+describe('province fixtures (CLI process)', () => {
+  it('reports exactly the inline expectations of every province fixture', () => {
+    const dir = join(root, 'test', 'fixtures', 'provinces');
+    const { stdout } = cli(['check', 'test/fixtures/provinces', '--format', 'json']);
+    const findings = JSON.parse(stdout) as { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string }[];
+    const names = readdirSync(dir).filter((f) => f.endsWith('.par.yaml'));
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    for (const name of names) {
+      const expected = parseExpectations(readFileSync(join(dir, name), 'utf8')).map(describeFinding).sort();
+      const actual = findings.filter((f) => f.file === `test/fixtures/provinces/${name}`).map(describeFinding).sort();
+      expect(actual, name).toEqual(expected);
+    }
+  });
+});
+
 describe('par-plan check', () => {
   it('reports the five real gaps of the sample as warnings and exits 0', () => {
     const { status, stdout } = cli(['check', 'samples/ha-tinh-2023.par.yaml', '--format', 'json']);

@@ -172,7 +172,7 @@ describe('units', () => {
     const { items } = at(inTask('            lead: [|]\n'));
     const vp = pick(items, 'Văn phòng UBND tỉnh');
     expect(vp.kind).toBe('unit');
-    expect(vp.detail).toBe('Sở, cơ quan chuyên môn thuộc UBND tỉnh');
+    expect(vp.detail).toBe('Sở, cơ quan chuyên môn thuộc UBND cấp tỉnh');
     expect(vp.documentation).toContain('Tên đầy đủ: Văn phòng Ủy ban nhân dân tỉnh');
     expect(vp.documentation).toContain('Viết tắt: VP UBND tỉnh');
     expect(pick(items, 'Sở, ban, ngành cấp tỉnh').kind).toBe('group');

@@ -101,7 +101,7 @@ describe('units', () => {
     const md = hoverOn(sampleAnalysis, 'Sở Nội vụ và các Sở', { exact: 'Sở Nội vụ' })!;
     const { lead, support } = tasksNaming('so-noi-vu');
     expect(lead).toBeGreaterThan(3);
-    expect(md).toContain('**Sở Nội vụ** — Sở, cơ quan chuyên môn thuộc UBND tỉnh');
+    expect(md).toContain('**Sở Nội vụ** — Sở, cơ quan chuyên môn thuộc UBND cấp tỉnh');
     expect(md).toContain('Viết tắt: SNV, Sở NV');
     expect(md).toContain('Ghi chú: Từ 1/3/2025 nhận thêm chức năng');
     expect(md).toContain(`Trong kế hoạch này: chủ trì ${lead} nhiệm vụ, phối hợp ${support} nhiệm vụ.`);

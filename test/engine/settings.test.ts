@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { SettingsResolver, bundledCatalog, bundledRegistry, type PlanFiles } from '../../server/src/engine';
+import { SettingsResolver, bundledCatalog, bundledUnits, type PlanFiles } from '../../server/src/engine';
 
 const catalogJson = readFileSync(join(__dirname, '..', '..', 'schemas', 'par-criteria.876-2022.json'), 'utf8');
 
@@ -57,7 +57,7 @@ describe('SettingsResolver over a host', () => {
       '/ws/a/units.json: registry file not found; using the bundled registry',
     ]);
     expect(a.data.catalog).toBe(bundledCatalog());
-    expect(a.data.registry).toBe(bundledRegistry());
+    expect(a.data.units).toBe(bundledUnits());
     const b = resolver.settingsFor('/ws/b/plan.par.yaml');
     expect(b.problems).toHaveLength(1);
     expect(b.problems[0].file).toBe('/ws/b/.par-plan.json');

@@ -10,7 +10,7 @@ import { LineIndex } from '../../server/src/engine/parse';
 import { TestClient, fileUri } from '../support/lsp-client';
 
 const root = join(__dirname, '..', '..');
-const bundled = join(root, 'schemas', 'units.ha-tinh.json');
+const bundled = join(root, 'schemas', 'units', 'base.json');
 const sample = readFileSync(join(root, 'samples', 'ha-tinh-2023.par.yaml'), 'utf8');
 const unitPosition = LineIndex.of(sample).positionAt(sample.indexOf('- Sở Tư pháp') + 4);
 

@@ -171,7 +171,7 @@ describe('requests', () => {
     const highlights = await client.request<unknown[]>('textDocument/documentHighlight', { textDocument: { uri: sampleUri }, position: at });
     expect(highlights).toHaveLength(3);
     const definition = await client.request<{ uri: string; range: LspRange }>('textDocument/definition', { textDocument: { uri: sampleUri }, position: at });
-    expect(definition.uri).toMatch(/schemas\/units\.ha-tinh\.json$/);
+    expect(definition.uri).toMatch(/schemas\/units\/base\.json$/);
     const line = readFileSync(fileURLToPath(definition.uri), 'utf8').split('\n')[definition.range.start.line];
     expect(line).toContain('"id": "so-tu-phap"');
   });

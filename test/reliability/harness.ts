@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { Lexer } from 'yaml';
-import { PlanAnalysis, applyEdits, bundledCatalog, fixAll, bundledRegistry, type AnalysisOptions, type EngineData, type Finding, type Locale, type OffsetRange, type TextEdit } from '../../server/src/engine';
+import { PlanAnalysis, applyEdits, bundledCatalog, fixAll, bundledUnits, type AnalysisOptions, type EngineData, type Finding, type Locale, type OffsetRange, type TextEdit } from '../../server/src/engine';
 import { DEFAULT_OPTIONS } from '../../server/src/engine/analysis';
 import { codeActions } from '../../server/src/engine/features/code-actions';
 import { completionsAt } from '../../server/src/engine/features/completion';
@@ -32,7 +32,7 @@ export const FEATURES = [
 export type Feature = (typeof FEATURES)[number];
 
 let data: EngineData | undefined;
-export const engineData = (): EngineData => (data ??= { catalog: bundledCatalog(), registry: bundledRegistry() });
+export const engineData = (): EngineData => (data ??= { catalog: bundledCatalog(), units: bundledUnits() });
 
 // One options object per locale: an analysis lends its parse to the next version only with the same options.
 const optionsByLocale = new Map<Locale, AnalysisOptions>();

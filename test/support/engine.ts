@@ -1,11 +1,11 @@
 // Shared helpers for tests that run the engine in-process.
 
-import { PlanAnalysis, bundledCatalog, bundledRegistry, type AnalysisOptions, type Finding } from '../../server/src/engine';
+import { PlanAnalysis, bundledCatalog, bundledUnits, type AnalysisOptions, type Finding } from '../../server/src/engine';
 import { join } from 'node:path';
 import { DEFAULT_OPTIONS } from '../../server/src/engine/analysis';
 import { NodeHost } from '../../server/src/host/node-host';
 
-export const bundledData = () => ({ catalog: bundledCatalog(), registry: bundledRegistry() });
+export const bundledData = () => ({ catalog: bundledCatalog(), units: bundledUnits() });
 
 export function analyze(text: string, options: Partial<AnalysisOptions> = {}): PlanAnalysis {
   return new PlanAnalysis(text, bundledData(), { ...DEFAULT_OPTIONS, ...options });

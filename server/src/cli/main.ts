@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { formatSarif, formatText, runCheck, toJsonFindings, type OutputFormat } from './check';
 import { cliText, localeFrom } from './text';
+import { runUnits } from './units';
 import { runCatalogImport, runCoverage, runInit, runResultsImport } from './results';
 import { runExport, runImport } from './word';
 import { runFollowUp } from './followup';
@@ -26,6 +27,7 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
   if (argv[0] === 'export') return runExport(argv.slice(1), io);
   if (argv[0] === 'followup') return runFollowUp(argv.slice(1), io);
   if (argv[0] === 'report') return runReport(argv.slice(1), io);
+  if (argv[0] === 'units') return runUnits(argv.slice(1), io);
   if (argv[0] === 'results' && argv[1] === 'import') return runResultsImport(argv.slice(2), io);
   if (argv[0] === 'catalog' && argv[1] === 'import') return runCatalogImport(argv.slice(2), io);
   if (argv[0] === 'init') return runInit(argv.slice(1), io);

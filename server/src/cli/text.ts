@@ -24,6 +24,8 @@ const vi: CliText = {
                                                   bảng theo dõi cho đơn vị, ghép kết quả về kế hoạch
   par-plan report <kế-hoạch.par.yaml> --as-of <ngày> -o <bao-cao.docx|.xlsx>
                                                   báo cáo kết quả thực hiện theo quý, 6 tháng, năm
+  par-plan units init [kế hoạch|thư mục|phụ lục ...] [-o par-units.json] [--force]
+                                                  viết danh mục đơn vị bổ sung cho tỉnh
   par-plan results import <bảng.xlsx|.csv|.docx> -o ket-qua.par-results.yaml
                                                   nhập bảng kết quả Chỉ số CCHC năm trước
   par-plan init --results <bảng|tệp kết quả> --issuer "UBND tỉnh X" --year 2023 -o ke-hoach.par.yaml
@@ -66,6 +68,8 @@ const en: CliText = {
                                                   follow-up sheets for the units, merged back
   par-plan report <plan.par.yaml> --as-of <day> -o <report.docx|.xlsx>
                                                   the quarterly, half-yearly or yearly progress report
+  par-plan units init [plans|folders|appendices ...] [-o par-units.json] [--force]
+                                                  write a unit registry overlay for the province
   par-plan results import <table.xlsx|.csv|.docx> -o results.par-results.yaml
                                                   import last year's PAR Index results table
   par-plan init --results <table|results file> --issuer "UBND tỉnh X" --year 2023 -o plan.par.yaml

@@ -6,6 +6,8 @@ import { parseDeadline, type DeadlineMeaning } from './data/deadline';
 import { forgetPlainData, toPlainData } from './plain-data';
 import type { UnitRegistry } from './data/registry';
 import { readUnitPhrase } from './data/unit-phrase';
+import { provinceFor, registryFor } from './data/unit-data';
+import type { ProvinceRecord } from './data/provinces';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, type ResultsLoad } from './options';
 import { LocatedUnitPart } from './located-unit-part';
 import { messagesFor, type Messages } from './messages';
@@ -247,6 +249,31 @@ export class PlanAnalysis {
     return this.headerUnchangedIn()?.planYearIfKnown();
   }
 
+  /** The text of `plan.issuer`, which selects the province. */
+  get issuer(): string | undefined {
+    const known = this.issuerIfKnown();
+    return known ? known.issuer : this.model.header?.issuer?.text;
+  }
+
+  /** The issuer when it is known without parsing this version, like planYearIfKnown. */
+  issuerIfKnown(): { issuer: string | undefined } | undefined {
+    if (this.modelCache) return { issuer: this.modelCache.header?.issuer?.text };
+    return this.headerUnchangedIn()?.issuerIfKnown();
+  }
+
+  /** The plan's province, when the issuer names one. */
+  get province(): ProvinceRecord | undefined {
+    return provinceFor(this.data.units, this.issuer);
+  }
+
+  private registryCache: UnitRegistry | undefined;
+
+  /** The unit registry of the plan's province: base + province + overlays (built once per province). */
+  get registry(): UnitRegistry {
+    // Asked for every unit cell: looked up once per version.
+    return (this.registryCache ??= registryFor(this.data.units, this.issuer));
+  }
+
   private resultsCache: { value: ResultsLoad | undefined } | undefined;
 
   /** The results the plan is checked against (its `plan.results`, or the host's `--results`). */
@@ -274,11 +301,12 @@ export class PlanAnalysis {
 
   /** The units a lead/support entry names, each with its range in the document. */
   unitParts(entry: UnitEntry): LocatedUnitPart[] {
-    let byNode = unitPartCache.get(this.data.registry);
-    if (!byNode) unitPartCache.set(this.data.registry, (byNode = new WeakMap()));
+    const registry = this.registry;
+    let byNode = unitPartCache.get(registry);
+    if (!byNode) unitPartCache.set(registry, (byNode = new WeakMap()));
     let parts = byNode.get(entry.node);
     if (!parts) {
-      const matched = readUnitPhrase(this.data.registry, entry.text);
+      const matched = readUnitPhrase(registry, entry.text);
       const map = matched.length ? scalarSourceMap(this.text, entry.node) : null;
       parts = matched.map((part) => new LocatedUnitPart(part, entry.node, valueRangeInSource(this.text, entry.node, part.range, map), map !== null));
       byNode.set(entry.node, parts);

@@ -2,14 +2,15 @@
 // limits). Apart from analysis.ts so that rules and hosts can name them without the analysis.
 
 import type { Catalog } from './data/catalog';
-import type { UnitRegistry } from './data/registry';
+import type { UnitData } from './data/unit-data';
 import type { PlanResults } from './data/results';
 import { DEFAULT_LIMITS, type Limits } from './config';
 import type { IsoDate, Locale, SeverityOrOff } from './types';
 
 export interface EngineData {
   catalog: Catalog;
-  registry: UnitRegistry;
+  /** Units of every province; the plan's issuer selects its registry (`PlanAnalysis.registry`). */
+  units: UnitData;
   /**
    * The results of the index year for a plan: called with the plan's `plan.results` value (undefined
    * when it names none). The host reads the file; with `--results` it answers whatever the plan says.

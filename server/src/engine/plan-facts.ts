@@ -3,6 +3,8 @@
 // the rules: without this view the two would refer to each other).
 
 import type { DeadlineMeaning } from './data/deadline';
+import type { ProvinceRecord } from './data/provinces';
+import type { UnitRegistry } from './data/registry';
 import type { LocatedUnitPart } from './located-unit-part';
 import type { Messages } from './messages';
 import type { DeadlineField, PlanModel, UnitEntry } from './model';
@@ -26,6 +28,9 @@ export interface PlanFacts extends TextFacts {
   readonly planYear: number | undefined;
   /** Whether any task carries a follow-up key (status, done, progress): lateness is judged only then. */
   readonly tracksProgress: boolean;
+  /** The plan's province (from `plan.issuer`) and the unit registry made for it. */
+  readonly province: ProvinceRecord | undefined;
+  readonly registry: UnitRegistry;
   /** The results of the index year the plan is checked against, or why they cannot be read. */
   readonly results: ResultsLoad | undefined;
   /** What a task's deadline means, or null when it is missing or blank. */

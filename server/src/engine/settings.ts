@@ -4,8 +4,9 @@
 
 import { CONFIG_FILE_NAME, defaultConfig, readConfig, type PlanConfig } from './config';
 import { buildCatalog, checkCatalogFile, type Catalog, type CatalogFile } from './data/catalog';
-import { buildRegistry, checkRegistryFile, type RegistryFile, type UnitRegistry } from './data/registry';
-import { bundledCatalog, bundledRegistry } from './data/bundled';
+import { checkRegistryFile, type RegistryFile } from './data/registry';
+import { bundledCatalog, bundledUnits } from './data/bundled';
+import { unitIdsOf, withOverlay, type UnitData } from './data/unit-data';
 import type { EngineData, ResultsLoad, ResultsResolver } from './analysis';
 import { readResultsText } from './data/results';
 import type { PlanFiles } from './host';
@@ -21,7 +22,7 @@ export interface ResolvedSettings {
   config: PlanConfig;
   configPath?: string;
   data: EngineData;
-  /** The registry file in use; unset when it is the bundled registry. */
+  /** The user's registry overlay in use; unset when there is none. */
   registryFile?: string;
   problems: HostProblem[];
 }
@@ -47,7 +48,7 @@ type ResultsState = Omit<ResultsLoad, 'file'>;
 export class SettingsResolver {
   private readonly configCache = new Map<string, string | undefined>();
   private readonly catalogCache = new Map<string, Loaded<Catalog>>();
-  private readonly registryCache = new Map<string, Loaded<UnitRegistry>>();
+  private readonly registryCache = new Map<string, Loaded<UnitData>>();
   private readonly resultsCache = new Map<string, { text: string; state: ResultsState }>();
   private readonly workspaceRoots: readonly string[];
 
@@ -98,8 +99,8 @@ export class SettingsResolver {
     }
     const base = configPath ? this.files.dirname(configPath) : this.files.dirname(planPath);
     const catalog = config.catalog ? this.loadCatalog(base, config.catalog, problems) : bundledCatalog();
-    const registry = config.registry ? this.loadRegistry(base, config.registry, problems) : { registry: bundledRegistry() };
-    return { config, configPath, data: { catalog, registry: registry.registry }, registryFile: registry.file, problems };
+    const registry = config.registry ? this.loadRegistry(base, config.registry, problems) : { units: bundledUnits() };
+    return { config, configPath, data: { catalog, units: registry.units }, registryFile: registry.file, problems };
   }
 
   /** A catalog file named in a config or an editor setting; problems are reported and the bundled one used. */
@@ -112,15 +113,17 @@ export class SettingsResolver {
   }
 
   /**
-   * A unit registry file named in a config or an editor setting; problems are reported and the
-   * bundled one used. `file` is the file whose registry is returned; unset for the bundled one.
+   * A unit registry file named in a config or an editor setting: an overlay that extends the bundled
+   * units (schemas/par-units.schema.json). Problems are reported and the bundled units used alone.
+   * `file` is the overlay in use; unset when none is.
    */
-  loadRegistry(base: string, path: string, problems: HostProblem[]): { registry: UnitRegistry; file?: string } {
+  loadRegistry(base: string, path: string, problems: HostProblem[]): { units: UnitData; file?: string } {
+    const bundled = bundledUnits();
     const loaded = this.load(base, path, 'registry', problems, this.registryCache, (value) => {
-      const found = checkRegistryFile(value);
-      return found.length ? found : buildRegistry(value as RegistryFile);
+      const found = checkRegistryFile(value, unitIdsOf(bundled));
+      return found.length ? found : withOverlay(bundled, { file: value as RegistryFile, label: overlayLabel(path), user: true });
     });
-    return loaded ? { registry: loaded.value, file: loaded.file } : { registry: bundledRegistry() };
+    return loaded ? { units: loaded.value, file: loaded.file } : { units: bundled };
   }
 
   /**
@@ -237,4 +240,9 @@ export class SettingsResolver {
       return {};
     }
   }
+}
+
+/** How messages name a user's overlay: its file name, as the config writes it. */
+function overlayLabel(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
 }

@@ -113,7 +113,9 @@ export function collectPlanFiles(paths: string[], cwd: string): { files: string[
   return { files: [...new Set(files)], missing };
 }
 
-/** The registry file bundled with par-plan (beside the bundles, or in the sources). */
-export function bundledRegistryFile(): string | undefined {
-  return [join(__dirname, '..', 'schemas', 'units.ha-tinh.json'), join(__dirname, '..', '..', '..', 'schemas', 'units.ha-tinh.json')].find((f) => nodeFiles.isFile(f));
+/** The bundled unit files where a unit of this province may be defined: its overlay, then the base. */
+export function bundledUnitFiles(provinceId: string | undefined): string[] {
+  const dir = [join(__dirname, '..', 'schemas', 'units'), join(__dirname, '..', '..', '..', 'schemas', 'units')].find((d) => nodeFiles.isFile(join(d, 'base.json')));
+  if (!dir) return [];
+  return [...(provinceId ? [join(dir, `${provinceId}.json`)] : []), join(dir, 'base.json')].filter((f) => nodeFiles.isFile(f));
 }

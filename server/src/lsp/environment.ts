@@ -21,8 +21,10 @@ export interface ServerEnvironment {
   fetchPending(): Promise<void>;
   /** Forgets what was read (the settings or watched files changed). */
   forgetReads(): void;
-  /** The registry bundled with par-plan, as a location; undefined when it cannot be shown. */
-  bundledRegistryLocation(): string | undefined;
+  /** The bundled unit files where a unit of this province may be defined (its overlay, then the base), as locations. */
+  bundledUnitLocations(provinceId: string | undefined): string[];
+  /** The plan files under a workspace folder, for `parPlan/starterOverlay`; none where folders cannot be listed. */
+  planFilesIn(root: string): string[];
   /** The page of a rule, for the editor's code links. */
   ruleDocUrl(code: string): string | undefined;
   /** Called after the findings of a document of this length were published. */

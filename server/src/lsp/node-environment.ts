@@ -1,7 +1,7 @@
 // The desktop language server's environment: files through host/ (Node), memory kept in check.
 
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundledRegistryFile, nodeFiles } from '../host/node-host';
+import { bundledUnitFiles, collectPlanFiles, nodeFiles } from '../host/node-host';
 import { ruleDocUrl } from '../host/rule-docs';
 import type { ServerEnvironment } from './environment';
 import { MemoryKeeper } from './memory';
@@ -16,7 +16,8 @@ export function nodeEnvironment(): ServerEnvironment {
     fetchPending: async () => undefined,
     // Nothing kept: node reads afresh.
     forgetReads: () => undefined,
-    bundledRegistryLocation: bundledRegistryFile,
+    bundledUnitLocations: bundledUnitFiles,
+    planFilesIn: (root) => collectPlanFiles([root], root).files,
     ruleDocUrl,
     afterCheck: (length) => memory.afterCheck(length),
   };

@@ -10,6 +10,8 @@ export const PROTOCOL = {
   tree: 'parPlan/tree',
   /** Notification: a document was re-checked; its tree may have changed. */
   treeChanged: 'parPlan/treeChanged',
+  /** Request: a starter unit overlay from the unknown unit names of the workspace's plans (`par-plan units init`). */
+  starterOverlay: 'parPlan/starterOverlay',
   /** Request: the appendix preview of an open document, sending only the rows the client lacks. */
   preview: 'parPlan/preview',
   /** Request: where a click on a row (and cell) of the preview goes in the document. */
@@ -32,6 +34,15 @@ export type ReadFileResult =
   | { kind: 'missing' }
   | { kind: 'folder' }
   | { kind: 'error'; message: string };
+
+export interface StarterOverlayResponse {
+  /** The overlay file's JSON text; empty when every name is known. */
+  text: string;
+  count: number;
+  plans: number;
+  /** "tỉnh Nghệ An", when the plans' issuers name a province. */
+  province?: string;
+}
 
 export interface TreeParams {
   uri: string;

@@ -19,7 +19,8 @@ import {
   LineIndex,
   SettingsResolver,
   bundledCatalog,
-  bundledRegistry,
+  addUnitToOverlay,
+  bundledUnits,
   createPlanService,
   defaultConfig,
   type DocumentSettings as EngineSettings,
@@ -27,13 +28,16 @@ import {
   type HostProblem,
   type Locale,
   type PlanAnalysis,
+  provinceTitle,
+  starterOverlay,
+  unitIdsOf,
   type SeverityOrOff,
   type TextChange,
 } from '../engine';
 import { readAsOf, today } from '../host/as-of';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
 import type { ServerEnvironment } from './environment';
-import { PROTOCOL, type DashboardParams, type DashboardResponse, type DashboardTasksParams, type DashboardTasksResponse, type PreviewParams, type PreviewResponse, type PreviewTargetParams, type TreeParams, type TreeResponse } from './protocol';
+import { PROTOCOL, type StarterOverlayResponse, type DashboardParams, type DashboardResponse, type DashboardTasksParams, type DashboardTasksResponse, type PreviewParams, type PreviewResponse, type PreviewTargetParams, type TreeParams, type TreeResponse } from './protocol';
 import { appendixRows, dashboardHtml, dashboardOf, headerHtml, planView, renderText, tableHeadHtml, taskLabels, type PlanView } from '../render';
 
 /** Editor settings under `parPlan.*`. */
@@ -115,13 +119,13 @@ export class PlanLanguageServer {
       const hover = a ? service.hover(a, a.lines.offsetAt(p.position)) : null;
       return hover && a ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(a.lines, hover.range) } : null;
     }, null));
-    c.onCodeAction(this.guard((p) => {
+    c.onCodeAction(this.guard(async (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       if (!a) return null;
       const uri = p.textDocument.uri;
       const version = this.documents.get(uri)!.version;
       const usable = service.codeActions(a, toOffsets(a.lines, p.range), p.context.only).filter((action) => action.edits.length > 0 || (action.snippet && this.snippetCommand));
-      return usable.map((action): CodeAction => {
+      return [...usable.map((action): CodeAction => {
         const result: CodeAction = {
           title: action.title,
           kind: action.kind,
@@ -138,7 +142,7 @@ export class PlanLanguageServer {
           result.edit = { documentChanges: [{ textDocument: { uri, version }, edits: action.edits.map((e) => ({ range: toRange(a.lines, e.range), newText: e.newText })) }] };
         }
         return result;
-      });
+      }), ...(await this.addToOverlayActions(uri, a, toOffsets(a.lines, p.range), p.context.only))];
     }, null));
     c.onDocumentSymbol(this.guard((p) => {
       const a = this.analysisOf(p.textDocument.uri);
@@ -166,7 +170,7 @@ export class PlanLanguageServer {
       if (!a) return null;
       const found = service.unitAt(a, a.lines.offsetAt(p.position));
       if (!found || found.part.unitIds.length !== 1) return null;
-      return this.registryLocation(p.textDocument.uri, found.part.unitIds[0]);
+      return this.registryLocation(p.textDocument.uri, found.part.unitIds[0], a.province?.id);
     }, null));
     c.onRequest(PROTOCOL.tree, this.guard((p: TreeParams): TreeResponse | null => {
       const a = this.analysisOf(p.uri);
@@ -174,6 +178,7 @@ export class PlanLanguageServer {
       if (!a || !doc) return null;
       return { uri: p.uri, version: doc.version, tree: toPlanTree(a.lines, service.planTree(a)) };
     }, null));
+    c.onRequest(PROTOCOL.starterOverlay, this.guard((): Promise<StarterOverlayResponse> => this.starterOverlay(), { text: '', count: 0, plans: 0 }));
     c.onRequest(PROTOCOL.preview, this.guard((p: PreviewParams): PreviewResponse | null => {
       const a = this.analysisOf(p.uri);
       const doc = this.documents.get(p.uri);
@@ -293,7 +298,7 @@ export class PlanLanguageServer {
     if (cached && cached.options.asOf === asOf) return cached;
     const problems: HostProblem[] = [];
     let config = defaultConfig();
-    let data: EngineData = { catalog: bundledCatalog(), registry: bundledRegistry() };
+    let data: EngineData = { catalog: bundledCatalog(), units: bundledUnits() };
     let registryFile: string | undefined;
     const path = this.env.locationOf(uri);
     if (path !== undefined) {
@@ -306,7 +311,7 @@ export class PlanLanguageServer {
       if (editor.catalog) data = { ...data, catalog: this.host.loadCatalog(base, editor.catalog, problems) };
       if (editor.registry) {
         const loaded = this.host.loadRegistry(base, editor.registry, problems);
-        data = { ...data, registry: loaded.registry };
+        data = { ...data, units: loaded.units };
         registryFile = loaded.file;
       }
       // The plan's `plan.results`, read when a check needs it; a change on disk re-checks (refreshSettings).
@@ -331,7 +336,7 @@ export class PlanLanguageServer {
     const settings: DocumentSettings = {
       data,
       options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits, asOf, dueSoonDays: config.dueSoonDays },
-      registryFile: registryFile ?? this.env.bundledRegistryLocation(),
+      registryFile,
     };
     this.settingsCache.set(uri, settings);
     return settings;
@@ -391,9 +396,21 @@ export class PlanLanguageServer {
     }
   }
 
-  private async registryLocation(uri: string, unitId: string): Promise<Location | null> {
-    const file = this.settingsFor(uri)?.registryFile;
-    if (!file) return null;
+  /** Where a unit is defined: the user's overlay, else the province's bundled overlay, else the base. */
+  private async registryLocation(uri: string, unitId: string, provinceId: string | undefined): Promise<Location | null> {
+    const overlay = this.settingsFor(uri)?.registryFile;
+    for (const file of [...(overlay ? [overlay] : []), ...this.env.bundledUnitLocations(provinceId)]) {
+      const text = await this.readText(file);
+      const at = text?.indexOf(`"id": "${unitId}"`) ?? -1;
+      if (!text || at === -1) continue;
+      const start = LineIndex.of(text).positionAt(at);
+      return { uri: this.env.uriOf(file), range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
+    }
+    return null;
+  }
+
+  /** A data file's text through the environment (fetched first on the web); undefined when absent or unreadable. */
+  private async readText(file: string): Promise<string | undefined> {
     let bytes: Uint8Array | undefined;
     try {
       bytes = this.env.files.readFile(file);
@@ -402,16 +419,73 @@ export class PlanLanguageServer {
         bytes = this.env.files.readFile(file);
       }
     } catch (error) {
-      // Unreadable since it was loaded: nowhere to go, and the log says why.
+      // Unreadable since it was loaded: nothing to show, and the log says why.
       this.connection.console.warn(`par-plan: ${file}: ${error instanceof Error ? error.message : String(error)}`);
-      return null;
+      return undefined;
     }
-    if (!bytes) return null;
-    const text = new TextDecoder().decode(bytes);
-    const at = text.indexOf(`"id": "${unitId}"`);
-    if (at === -1) return null;
-    const start = LineIndex.of(text).positionAt(at);
-    return { uri: this.env.uriOf(file), range: { start, end: { line: start.line, character: start.character + unitId.length + 8 } } };
+    return bytes && new TextDecoder().decode(bytes);
+  }
+
+  /**
+   * For an unknown unit, when the plan's settings name an overlay: a quick-fix that adds the unit to
+   * that file (an edit of another document, so a WorkspaceEdit the editor applies and can undo).
+   */
+  private async addToOverlayActions(uri: string, a: PlanAnalysis, range: { start: number; end: number }, only: string[] | undefined): Promise<CodeAction[]> {
+    const overlay = this.settingsFor(uri)?.registryFile;
+    if (!overlay || (only && !only.some((k) => 'quickfix'.startsWith(k)))) return [];
+    const unknown = service.findings(a).filter((f) => f.code === 'par/unknown-unit' && f.range.start <= range.end && f.range.end >= range.start);
+    if (!unknown.length) return [];
+    const overlayText = await this.readText(overlay);
+    if (overlayText === undefined) return [];
+    const file = overlay.split(/[\\/]/).pop() ?? overlay;
+    return unknown.flatMap((finding): CodeAction[] => {
+      const part = service.unitAt(a, finding.range.start)?.part;
+      if (!part || part.kind !== 'unknown' || part.part.foreignProvince) return [];
+      const line = a.lines.positionAt(finding.range.start).line + 1;
+      const edit = addUnitToOverlay(overlayText, part.text.replace(/\s+/g, ' ').trim(), unitIdsOf(a.data.units), a.options.locale, `${uri.split('/').pop()}:${line}`);
+      if (!edit) return [];
+      const position = LineIndex.of(overlayText).positionAt(edit.offset);
+      return [{
+        title: a.messages.actionAddUnitToOverlay(part.text, file),
+        kind: 'quickfix',
+        diagnostics: [toDiagnostic(a.lines, uri, finding, this.env.ruleDocUrl)],
+        edit: { changes: { [this.env.uriOf(overlay)]: [{ range: { start: position, end: position }, newText: edit.newText }] } },
+      }];
+    });
+  }
+
+  /** The workspace's plans (open ones as edited) read for unit names the registry does not know. */
+  private async starterOverlay(): Promise<StarterOverlayResponse> {
+    const plans: { label: string; analysis: PlanAnalysis }[] = [];
+    const seen = new Set<string>();
+    const add = (uri: string, label: string, analysis: PlanAnalysis | undefined) => {
+      if (!analysis || seen.has(uri)) return;
+      seen.add(uri);
+      plans.push({ label, analysis });
+    };
+    for (const root of this.workspaceRoots) {
+      for (const file of this.env.planFilesIn(root)) {
+        const uri = this.env.uriOf(file);
+        const label = file.slice(root.length + 1) || file;
+        const open = this.analysisOf(uri);
+        if (open) add(uri, label, open);
+        else {
+          const text = await this.readText(file);
+          const settings = text === undefined ? undefined : this.settingsFor(uri);
+          if (text !== undefined && settings) add(uri, label, service.analyze(text.replace(/^\uFEFF/, ''), settings));
+        }
+      }
+    }
+    // Open plans outside any folder the environment can list (the web build lists none) count too.
+    for (const doc of this.documents.all()) add(doc.uri, doc.uri.split('/').pop() ?? doc.uri, this.analysisOf(doc.uri));
+    if (!plans.length) return { text: '', count: 0, plans: 0 };
+    const overlay = starterOverlay(plans, unitIdsOf(plans[0].analysis.data.units), plans[0].analysis.options.locale);
+    return {
+      text: overlay.unknown.length ? JSON.stringify(overlay.file, null, 2) + '\n' : '',
+      count: overlay.unknown.length,
+      plans: plans.length,
+      province: overlay.province && provinceTitle(overlay.province),
+    };
   }
 }
 

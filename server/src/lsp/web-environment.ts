@@ -94,7 +94,10 @@ export function webEnvironment(connection: Connection): ServerEnvironment {
       );
     },
     forgetReads: () => fetched.clear(),
-    bundledRegistryLocation: () => (extensionUri ? `${extensionUri}/schemas/units.ha-tinh.json` : undefined),
+    // Every location offered is tried in turn; the province's own overlay may not exist.
+    bundledUnitLocations: (provinceId) =>
+      extensionUri ? [...(provinceId ? [`${extensionUri}/schemas/units/${provinceId}.json`] : []), `${extensionUri}/schemas/units/base.json`] : [],
+    planFilesIn: () => [],
     ruleDocUrl: (code) => (extensionUri ? `${extensionUri}/docs/rules/${code.replace(/^par\//, '')}.md` : undefined),
     afterCheck: () => undefined,
   };

@@ -164,7 +164,7 @@ function unitNames(analysis: PlanAnalysis, field: UnitsField | null): string[] {
   const names = new Set<string>();
   for (const entry of field?.entries ?? []) {
     for (const part of analysis.unitParts(entry)) {
-      if (part.unitIds.length) for (const id of part.unitIds) names.add(analysis.data.registry.units.get(id)?.name ?? part.text);
+      if (part.unitIds.length) for (const id of part.unitIds) names.add(analysis.registry.units.get(id)?.name ?? part.text);
       else if (part.text.trim()) names.add(part.text.trim());
     }
   }
@@ -187,13 +187,13 @@ const readings = new WeakMap<TaskModel, TaskReading>();
 function readingOf(analysis: PlanAnalysis, task: TaskModel): TaskReading {
   const kept = readings.get(task);
   const planYear = analysis.planYear;
-  if (kept && kept.registry === analysis.data.registry && kept.planYear === planYear) return kept;
+  if (kept && kept.registry === analysis.registry && kept.planYear === planYear) return kept;
   const reading: TaskReading = {
     task: planTaskOf(task),
     leadUnits: unitNames(analysis, task.lead),
     supportUnits: unitNames(analysis, task.support),
     quarter: quarterKey(analysis, task),
-    registry: analysis.data.registry,
+    registry: analysis.registry,
     planYear,
   };
   readings.set(task, reading);

@@ -87,7 +87,7 @@ export function missingIdEdits(analysis: PlanAnalysis): { edits: TextEdit[]; add
 
 /** Does a task's lead name the unit the user asked for (matched through the registry, else as folded text)? */
 function ledBy(analysis: PlanAnalysis, task: TaskModel, unit: string): boolean {
-  const wanted = new Set(readUnitPhrase(analysis.data.registry, unit).flatMap((p) => p.unitIds));
+  const wanted = new Set(readUnitPhrase(analysis.registry, unit).flatMap((p) => p.unitIds));
   return (task.lead?.entries ?? []).some((entry) =>
     wanted.size ? analysis.unitParts(entry).some((p) => p.unitIds.some((id) => wanted.has(id))) : fold(entry.text) === fold(unit),
   );

@@ -13,5 +13,5 @@ export { readPlanForExport, type PlanData, type PlanSyntaxError, type ReadPlan }
 export { exportFollowUpSheet, missingIdEdits, planFollowUpImport, type FilledSheet, type FollowUpChange, type FollowUpProblem } from './followup';
 export { readFirstSheet } from './xlsx-read';
 export { progressReport, reportDocx, reportXlsx, type ReportGrouping, type ReportPeriod } from './report';
-export { PlanAnalysis, DEFAULT_OPTIONS, bundledCatalog, bundledRegistry } from '../engine';
+export { PlanAnalysis, DEFAULT_OPTIONS, bundledCatalog, bundledUnits } from '../engine';
 export { readAsOf } from '../engine/follow-up';

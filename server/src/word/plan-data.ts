@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Locale } from '../engine';
 import { messagesFor } from '../engine/messages';
+import { withoutBullet, withoutPastedCharacters } from '../engine/data/pasted-text';
 import { parsePlanText } from '../engine/parse';
 import type { ImportedTask } from './imported-plan';
 
@@ -55,7 +56,8 @@ export interface ReadPlan {
 export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;
-  if (typeof v === 'string') return v;
+  // What Word pasted in (non-breaking spaces, invisible characters, curly quotes) is never printed.
+  if (typeof v === 'string') return withoutPastedCharacters(v);
   // An unquoted 1.10 is read as the number 1.1: keep what was written.
   if (typeof v === 'number') return node.source ?? String(v);
   if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
@@ -83,7 +85,7 @@ export function unitsOf(value: unknown): string[] {
   const push = (s: string | undefined) => {
     if (s === undefined) return;
     for (const part of s.split(';')) {
-      const t = part.replace(/\s+/g, ' ').trim();
+      const t = withoutBullet(part.replace(/\s+/g, ' ').trim());
       if (t) out.push(t);
     }
   };

@@ -135,7 +135,7 @@ function leadName(analysis: PlanAnalysis, task: TaskModel): string {
   const entry = task.lead?.entries[0];
   if (!entry) return '';
   const part = analysis.unitParts(entry)[0];
-  const unit = part?.unitIds.length === 1 ? analysis.data.registry.units.get(part.unitIds[0]) : undefined;
+  const unit = part?.unitIds.length === 1 ? analysis.registry.units.get(part.unitIds[0]) : undefined;
   return unit?.name ?? entry.text.trim();
 }
 

@@ -3,6 +3,7 @@
 
 import { editDistance, fold } from './text-fold';
 import { tokenizeUnitText } from './unit-tokens';
+import type { ProvinceForm, ProvinceRecord, ProvinceTable } from './provinces';
 import type { IsoDate } from '../types';
 
 export type UnitKind =
@@ -11,6 +12,7 @@ export type UnitKind =
   | 'provincial-agency'
   | 'central-agency'
   | 'local-government'
+  | 'organisation'
   | 'group'
   | 'interim';
 
@@ -29,6 +31,12 @@ export interface UnitRecord {
   successors?: string[];
   predecessors?: string[];
   note?: string;
+  /** The name goes on with a proper name or a number ("Ban Quản lý dự án đầu tư xây dựng ...", "Chi cục Thuế khu vực XI"). */
+  openName?: boolean;
+  /** Only these provinces (ids of schemas/provinces.json) have the unit. */
+  onlyIn?: string[];
+  /** Only provinces of this form have it ("UBND thành phố" of a city inside a tỉnh). */
+  onlyForm?: ProvinceForm;
 }
 
 /** A fixed phrase that names several units at once, e.g. "UBND cấp huyện, cấp xã". */
@@ -39,10 +47,13 @@ export interface PhraseRecord {
 
 export interface RegistryFile {
   id: string;
+  /** An overlay that applies to one province only: its id in schemas/provinces.json. */
   province?: string;
   title?: string;
   units: UnitRecord[];
   phrases?: PhraseRecord[];
+  /** Words of a role that stand for the body after them ("Giám đốc Sở Nội vụ" names Sở Nội vụ). */
+  roles?: string[];
 }
 
 export type AliasKind = 'name' | 'variant' | 'abbreviation' | 'phrase';
@@ -62,7 +73,18 @@ export interface TrieNode {
 
 export interface UnitRegistry {
   id: string;
-  province?: string;
+  /** The plan's province, when its issuer names one: its proper name may follow a body's name. */
+  province?: ProvinceRecord;
+  /** Every province's names, to tell our proper name after a body from another province's. */
+  provinces?: ProvinceTable;
+  /** The province's own word in folded tokens: ["tinh"], or ["thanh", "pho"] and ["tp"]. */
+  levels: readonly (readonly string[])[];
+  /** Role words in folded tokens, longest first. */
+  roles: readonly (readonly string[])[];
+  /** The data this registry was built from, for messages: "base", "ha-tinh", a user file. */
+  layers: readonly string[];
+  /** The user's overlay among them (the last one), where a new unit belongs. */
+  userOverlay?: string;
   units: ReadonlyMap<string, UnitRecord>;
   aliases: readonly Alias[];
   trie: TrieNode;
@@ -74,35 +96,55 @@ export interface RegistryProblem {
 }
 
 const KINDS: ReadonlySet<string> = new Set([
-  'province', 'department', 'provincial-agency', 'central-agency', 'local-government', 'group', 'interim',
+  'province', 'department', 'provincial-agency', 'central-agency', 'local-government', 'organisation', 'group', 'interim',
 ]);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FORMS: readonly string[] = ['tỉnh', 'thành phố'];
+/** The placeholders a name may hold; see schemas/units/base.json. */
+export const PLACEHOLDERS = ['{tỉnh}', '{Tỉnh}', '{Tên}'] as const;
+const PLACEHOLDER_RE = /\{[^}]*\}/g;
 
-/** Checks a parsed registry file. Returns problems instead of throwing: a broken user file must not stop the checker. */
-export function checkRegistryFile(data: unknown): RegistryProblem[] {
+function badPlaceholder(text: string): string | undefined {
+  return text.match(PLACEHOLDER_RE)?.find((p) => !(PLACEHOLDERS as readonly string[]).includes(p));
+}
+
+/**
+ * Checks a parsed registry file. Returns problems instead of throwing: a broken user file must not
+ * stop the checker. Given the ids of the registry it extends, the file is an overlay: a unit with a
+ * known id may give only the fields it changes, and references may name the extended units.
+ */
+export function checkRegistryFile(data: unknown, extended?: ReadonlySet<string>): RegistryProblem[] {
   const problems: RegistryProblem[] = [];
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return [{ path: '', message: 'registry file must be a JSON object with "id" and "units"' }];
   }
   const file = data as Record<string, unknown>;
   if (typeof file.id !== 'string') problems.push({ path: 'id', message: 'must be a string' });
+  if (file.province !== undefined && typeof file.province !== 'string') problems.push({ path: 'province', message: 'must be a province id (schemas/provinces.json)' });
+  if (file.roles !== undefined && (!Array.isArray(file.roles) || file.roles.some((r) => typeof r !== 'string'))) {
+    problems.push({ path: 'roles', message: 'must be an array of strings' });
+  }
   if (!Array.isArray(file.units)) {
     problems.push({ path: 'units', message: 'must be an array' });
     return problems;
   }
   const ids = new Set<string>();
+  const known = (id: string) => ids.has(id) || Boolean(extended?.has(id));
   file.units.forEach((unit, i) => {
     const at = `units[${i}]`;
     if (typeof unit !== 'object' || unit === null) return problems.push({ path: at, message: 'must be an object' });
     const u = unit as Record<string, unknown>;
+    const extendsKnown = typeof u.id === 'string' && Boolean(extended?.has(u.id));
     if (typeof u.id !== 'string' || !u.id) problems.push({ path: `${at}.id`, message: 'must be a non-empty string' });
     else if (ids.has(u.id)) problems.push({ path: `${at}.id`, message: `duplicate id "${u.id}"` });
     else ids.add(u.id);
-    if (typeof u.name !== 'string' || !u.name.trim()) problems.push({ path: `${at}.name`, message: 'must be a non-empty string' });
-    if (typeof u.kind !== 'string' || !KINDS.has(u.kind)) {
+    if (!(extendsKnown && u.name === undefined) && (typeof u.name !== 'string' || !u.name.trim())) {
+      problems.push({ path: `${at}.name`, message: 'must be a non-empty string' });
+    }
+    if (!(extendsKnown && u.kind === undefined) && (typeof u.kind !== 'string' || !KINDS.has(u.kind))) {
       problems.push({ path: `${at}.kind`, message: `must be one of ${[...KINDS].join(', ')}` });
     }
-    for (const key of ['variants', 'abbreviations', 'successors', 'predecessors'] as const) {
+    for (const key of ['variants', 'abbreviations', 'successors', 'predecessors', 'onlyIn'] as const) {
       const value = u[key];
       if (value !== undefined && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) {
         problems.push({ path: `${at}.${key}`, message: 'must be an array of strings' });
@@ -114,6 +156,13 @@ export function checkRegistryFile(data: unknown): RegistryProblem[] {
         problems.push({ path: `${at}.${key}`, message: 'must be a date YYYY-MM-DD' });
       }
     }
+    if (u.openName !== undefined && typeof u.openName !== 'boolean') problems.push({ path: `${at}.openName`, message: 'must be true or false' });
+    if (u.onlyForm !== undefined && !FORMS.includes(u.onlyForm as string)) problems.push({ path: `${at}.onlyForm`, message: 'must be "tỉnh" or "thành phố"' });
+    const texts = [u.name, u.fullName, ...(Array.isArray(u.variants) ? u.variants : []), ...(Array.isArray(u.abbreviations) ? u.abbreviations : [])];
+    for (const text of texts) {
+      const bad = typeof text === 'string' ? badPlaceholder(text) : undefined;
+      if (bad) problems.push({ path: at, message: `unknown placeholder ${bad} (known: ${PLACEHOLDERS.join(', ')})` });
+    }
   });
   file.units.forEach((unit, i) => {
     const u = unit as Record<string, unknown> | null;
@@ -121,7 +170,7 @@ export function checkRegistryFile(data: unknown): RegistryProblem[] {
       const refs = u?.[key];
       if (!Array.isArray(refs)) continue;
       refs.forEach((ref, j) => {
-        if (typeof ref === 'string' && !ids.has(ref)) {
+        if (typeof ref === 'string' && !known(ref)) {
           problems.push({ path: `units[${i}].${key}[${j}]`, message: `unknown unit id "${ref}"` });
         }
       });
@@ -133,7 +182,7 @@ export function checkRegistryFile(data: unknown): RegistryProblem[] {
       file.phrases.forEach((phrase, i) => {
         const p = phrase as Record<string, unknown> | null;
         if (typeof p?.text !== 'string') problems.push({ path: `phrases[${i}].text`, message: 'must be a string' });
-        if (!Array.isArray(p?.units) || p.units.some((id) => typeof id !== 'string' || !ids.has(id))) {
+        if (!Array.isArray(p?.units) || p.units.some((id) => typeof id !== 'string' || !known(id))) {
           problems.push({ path: `phrases[${i}].units`, message: 'must list known unit ids' });
         }
       });
@@ -152,8 +201,20 @@ function aliasTokens(text: string): string[] {
   return tokens;
 }
 
-/** Builds the lookup structures. Call checkRegistryFile first; this assumes a valid file. */
-export function buildRegistry(file: RegistryFile): UnitRegistry {
+export interface RegistryContext {
+  province?: ProvinceRecord;
+  provinces?: ProvinceTable;
+  layers?: readonly string[];
+  userOverlay?: string;
+}
+
+const LEVELS: Record<ProvinceForm, string[][]> = { 'tỉnh': [['tinh']], 'thành phố': [['thanh', 'pho'], ['tp']] };
+
+/**
+ * Builds the lookup structures of a registry whose names are final (placeholders filled: see
+ * unit-data.ts). Call checkRegistryFile first; this assumes a valid file.
+ */
+export function buildRegistry(file: RegistryFile, context: RegistryContext = {}): UnitRegistry {
   const units = new Map<string, UnitRecord>();
   const aliases: Alias[] = [];
   const trie: TrieNode = { next: new Map() };
@@ -179,7 +240,19 @@ export function buildRegistry(file: RegistryFile): UnitRegistry {
     for (const a of unit.abbreviations ?? []) add(a, 'abbreviation', [unit.id]);
   }
   for (const phrase of file.phrases ?? []) add(phrase.text, 'phrase', phrase.units);
-  return { id: file.id, province: file.province, units, aliases, trie };
+  const roles = (file.roles ?? []).map((r) => aliasTokens(r)).filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
+  return {
+    id: file.id,
+    province: context.province,
+    provinces: context.provinces,
+    levels: LEVELS[context.province?.form ?? 'tỉnh'],
+    roles,
+    layers: context.layers ?? [file.id],
+    userOverlay: context.userOverlay,
+    units,
+    aliases,
+    trie,
+  };
 }
 
 function rank(kind: AliasKind): number {
@@ -192,15 +265,29 @@ export interface UnitSuggestion {
   distance: number;
 }
 
-/** Did-you-mean: the closest unit names to a phrase nobody recognised, by folded edit distance. */
+// Words that fix a unit's level: a commune-level name is never "corrected" to a provincial body.
+const LEVEL_WORDS = ['xa', 'phuong', 'dac khu', 'huyen', 'quan', 'thi tran'];
+
+function levelWordsOf(folded: string): string[] {
+  return LEVEL_WORDS.filter((w) => new RegExp(`(^| )${w}( |$)`).test(folded));
+}
+
+/**
+ * Did-you-mean: the closest unit names to a phrase nobody recognised, by folded edit distance. A
+ * candidate keeps the phrase's level words (xã, huyện...), and in a centrally-run city "tỉnh" is read
+ * as the city's own "thành phố" ("Công an tỉnh" → "Công an thành phố").
+ */
 export function suggestUnits(registry: UnitRegistry, text: string, limit = 3): UnitSuggestion[] {
-  const target = fold(text).replace(/^(tat ca |toan bo )?cac /, '');
+  let target = fold(text).replace(/^(tat ca |toan bo )?cac /, '');
   if (!target) return [];
+  if (registry.province?.form === 'thành phố') target = target.replace(/(^| )tinh( |$)/g, '$1thanh pho$2');
+  const levels = levelWordsOf(target);
   const max = Math.max(2, Math.floor(target.length / 4));
   const best = new Map<string, UnitSuggestion>();
   for (const alias of registry.aliases) {
     if (alias.unitIds.length !== 1) continue;
     const candidate = alias.tokens.join(' ');
+    if (levels.length && levelWordsOf(candidate).join() !== levels.join()) continue;
     const distance = editDistance(target, candidate, max);
     if (distance > max) continue;
     const unitId = alias.unitIds[0];
@@ -208,7 +295,9 @@ export function suggestUnits(registry: UnitRegistry, text: string, limit = 3): U
     const previous = best.get(unitId);
     if (!previous || distance < previous.distance) best.set(unitId, { unitId, name: unit.name, distance });
   }
-  return [...best.values()].sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, limit);
+  const sorted = [...best.values()].sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
+  // Far behind the closest name, a candidate is noise.
+  return sorted.filter((s) => s.distance <= sorted[0].distance + 2).slice(0, limit);
 }
 
 /** The unit exists on that day; an interim unit never officially does. With no day known, only interim units are out. */

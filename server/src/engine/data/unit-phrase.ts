@@ -8,6 +8,7 @@
 import { canonicalSpelling, foldWord, hasDiacritics } from './text-fold';
 import { tokenizeUnitText, type UnitToken } from './unit-tokens';
 import type { Alias, TrieNode, UnitRegistry } from './registry';
+import { provinceNameAt, type ProvinceRecord } from './provinces';
 import type { OffsetRange } from '../types';
 
 export interface UnitPart {
@@ -21,6 +22,10 @@ export interface UnitPart {
   /** Written under a shared head word ("Sở: Tài chính, ..."): the name is not spelled out. */
   sharedHead?: string;
   qualifier?: { range: OffsetRange; text: string };
+  /** An unknown part that is a known body with another province's name ("Thuế tỉnh Hà Tĩnh" in a plan of Nghệ An). */
+  foreignProvince?: ProvinceRecord;
+  /** For a foreign part: the body it names, which the plan's province also has. */
+  foreignOf?: Alias;
 }
 
 export type SpellingIssue = 'abbreviation' | 'accents' | 'case';
@@ -62,6 +67,21 @@ function skipDeterminer(tokens: UnitToken[], at: number): number {
 }
 
 function matchAt(registry: UnitRegistry, tokens: UnitToken[], at: number, head?: string): { start: number; match: Match; viaHead: boolean } | undefined {
+  const found = matchBodyAt(registry, tokens, at, head);
+  if (found) return found;
+  // "Giám đốc Sở Nội vụ", "Thủ trưởng các sở, ban, ngành": a role stands for its body.
+  const start = skipDeterminer(tokens, at);
+  for (const role of registry.roles) {
+    if (!role.every((w, k) => tokens[start + k]?.kind === 'word' && tokens[start + k].folded === w && (k === 0 || !tokens[start + k].commaBefore))) continue;
+    const after = start + role.length;
+    if (tokens[after]?.kind !== 'word' || tokens[after].commaBefore) continue;
+    const body = matchBodyAt(registry, tokens, after, head);
+    if (body) return body;
+  }
+  return undefined;
+}
+
+function matchBodyAt(registry: UnitRegistry, tokens: UnitToken[], at: number, head?: string): { start: number; match: Match; viaHead: boolean } | undefined {
   const start = skipDeterminer(tokens, at);
   if (head) {
     const headNode = registry.trie.next.get(head);
@@ -94,6 +114,44 @@ function runEnd(registry: UnitRegistry, tokens: UnitToken[], from: number, head?
     if (token.kind === 'word' && CONNECTORS.has(token.folded) && p + 1 < tokens.length && matchAt(registry, tokens, p + 1, head)) return p;
   }
   return tokens.length;
+}
+
+// Any province's level word: another province may be written in either form.
+const ANY_LEVEL: readonly (readonly string[])[] = [['tinh'], ['thanh', 'pho'], ['tp']];
+
+/**
+ * A province's proper name right after a body, with the level word when the body's name does not end
+ * with it: "Thuế tỉnh | Nghệ An", "Sở Nội vụ | tỉnh Nghệ An", "Bưu điện thành phố | Hải Phòng".
+ */
+function provinceAfter(registry: UnitRegistry, tokens: UnitToken[], match: Match): { province: ProvinceRecord; end: number } | undefined {
+  const table = registry.provinces;
+  if (!table || match.end >= tokens.length) return undefined;
+  const words = (from: number, count: number) => tokens.slice(from, from + count);
+  const isLevel = (from: number, level: readonly string[]) =>
+    words(from, level.length).length === level.length && words(from, level.length).every((t, k) => t.kind === 'word' && t.folded === level[k] && !t.commaBefore);
+  const aliasTokens = match.alias.tokens;
+  const endsWithLevel = registry.levels.some((level) => level.every((w, k) => aliasTokens[aliasTokens.length - level.length + k] === w));
+  let from = match.end;
+  if (!endsWithLevel) {
+    const level = ANY_LEVEL.find((l) => isLevel(from, l));
+    if (!level) return undefined;
+    from += level.length;
+  }
+  const folded: string[] = [];
+  for (let k = from; k < tokens.length && tokens[k].kind === 'word' && (k === from || !tokens[k].commaBefore); k++) folded.push(tokens[k].folded);
+  if (tokens[from]?.commaBefore) return undefined;
+  const found = provinceNameAt(table, folded, 0);
+  return found && { province: found.province, end: from + found.end };
+}
+
+/** Where an open name ("Ban Quản lý dự án ...") ends: a comma, a semicolon, or "và" before another known name. */
+function openNameEnd(registry: UnitRegistry, tokens: UnitToken[], from: number, head?: string): number {
+  let p = from;
+  while (p < tokens.length && tokens[p].kind === 'word' && (p === from || !tokens[p].commaBefore)) {
+    if (CONNECTORS.has(tokens[p].folded) && p + 1 < tokens.length && matchAt(registry, tokens, p + 1, head)) break;
+    p++;
+  }
+  return p;
 }
 
 // The same few phrases fill thousands of cells ("Sở, ban, ngành cấp tỉnh"): read each text once per
@@ -150,14 +208,27 @@ export function matchUnitPhrase(registry: UnitRegistry, text: string): UnitPart[
         text: text.slice(range.start, range.end),
       };
       if (viaHead) part.sharedHead = head;
+      const open = match.alias.unitIds.length === 1 && registry.units.get(match.alias.unitIds[0])?.openName;
       let next = match.end;
-      if (next < tokens.length && tokens[next].kind === 'word' && !CONNECTORS.has(tokens[next].folded) && !tokens[next].commaBefore) {
-        if (isQualifierStart(tokens, next)) {
-          const end = runEnd(registry, tokens, next, head);
-          const qualifierRange = { start: tokens[next].start, end: tokens[end - 1].end };
-          part.qualifier = { range: qualifierRange, text: text.slice(qualifierRange.start, qualifierRange.end) };
-          next = end;
+      // The qualifier starts at the province's name, if one follows ("Thuế tỉnh Nghệ An").
+      let tailStart = next;
+      if (!open) {
+        const named = provinceAfter(registry, tokens, match);
+        if (named && named.province.id !== registry.province?.id) {
+          const range = { start: tokens[start].start, end: tokens[named.end - 1].end };
+          parts.push({ kind: 'unknown', unitIds: [], range, text: text.slice(range.start, range.end), foreignProvince: named.province, foreignOf: match.alias });
+          i = named.end;
+          continue;
         }
+        if (named) next = named.end;
+      }
+      if (next < tokens.length && tokens[next].kind === 'word' && !CONNECTORS.has(tokens[next].folded) && !tokens[next].commaBefore) {
+        if (open) next = openNameEnd(registry, tokens, next, head);
+        else if (isQualifierStart(tokens, next)) next = runEnd(registry, tokens, next, head);
+      }
+      if (next > tailStart) {
+        const qualifierRange = { start: tokens[tailStart].start, end: tokens[next - 1].end };
+        part.qualifier = { range: qualifierRange, text: text.slice(qualifierRange.start, qualifierRange.end) };
       }
       parts.push(part);
       i = next;

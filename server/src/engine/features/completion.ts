@@ -7,6 +7,7 @@ import { areaByNumber, compareCodes, type Catalog, type CatalogCode } from '../d
 import { basisDay, deadlineSuggestions, parseDeadline } from '../data/deadline';
 import { STATUS_LABELS, TASK_STATUSES } from '../follow-up';
 import { inForceOn, type UnitRecord, type UnitRegistry } from '../data/registry';
+import { registryFor } from '../data/unit-data';
 import { fold } from '../data/text-fold';
 import { scalarText } from '../edits';
 import { AREA_NUMERALS } from '../model';
@@ -316,8 +317,9 @@ function unitDay(analysis: PlanAnalysis, ctx: ValueContext, year: number | undef
 
 function unitCompletions(analysis: PlanAnalysis, ctx: ValueContext): CompletionEntry[] {
   // headerFacts takes the year known without parsing, else reads it from the header text.
-  const day = unitDay(analysis, ctx, headerFacts(analysis).year);
-  const candidates = candidatesOf(analysis.data.registry, analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
+  const facts = headerFacts(analysis);
+  const day = unitDay(analysis, ctx, facts.year);
+  const candidates = candidatesOf(registryFor(analysis.data.units, facts.issuer), analysis.options.locale).filter((c) => c.units.every((u) => inForceOn(u, day)));
   const typed = norm(ctx.typed);
   const out = new Map<string, CompletionEntry>();
 

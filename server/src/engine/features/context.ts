@@ -138,6 +138,8 @@ export function unquote(value: string): string {
 
 interface HeaderFacts {
   year: number | undefined;
+  /** `plan.issuer`, which selects the province's unit registry. */
+  issuer: string | undefined;
   /** Columns between a list's key and its "- " entries, as the document writes them (0 or 2 usually). */
   listOffset: number;
 }
@@ -151,6 +153,8 @@ export function headerFacts(analysis: PlanAnalysis): HeaderFacts {
   const s = structureOf(analysis);
   // Never analysis.planYear: that parses a version whose year is not known yet.
   let year = analysis.planYearIfKnown()?.year;
+  const knownIssuer = analysis.issuerIfKnown();
+  let issuer = knownIssuer?.issuer;
   let listOffset = 2;
   let inPlan = false;
   const limit = Math.min(s.lineCount, HEADER_SCAN_LINES);
@@ -171,8 +175,9 @@ export function headerFacts(analysis: PlanAnalysis): HeaderFacts {
       const value = Number(unquote(shape.key.value));
       if (value >= 2000 && value <= 2100) year = value;
     }
+    if (!knownIssuer && issuer === undefined && inPlan && shape.key?.name === 'issuer') issuer = unquote(shape.key.value) || undefined;
   }
-  facts = { year, listOffset };
+  facts = { year, issuer, listOffset };
   headers.set(analysis, facts);
   return facts;
 }

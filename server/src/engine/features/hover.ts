@@ -211,7 +211,7 @@ function unitHover(analysis: PlanAnalysis, task: TaskModel, entry: UnitEntry, of
   const found = partAt(analysis, entry, offset);
   if (!found) return null;
   const { part, range } = found;
-  const registry = analysis.data.registry;
+  const registry = analysis.registry;
   if (part.kind === 'unknown') {
     const suggestions = suggestUnits(registry, part.text).map((s) => escapeMd(s.name));
     return { markdown: [`**${escapeMd(part.text)}**`, text.hoverUnknownUnit(escapeMd(part.text), suggestions)].join('\n\n'), range };
@@ -262,7 +262,7 @@ function deadlineHover(analysis: PlanAnalysis, task: TaskModel, text: FeatureTex
     lines.push(text.hoverRecurring(meaning.period, meaning.within && { start: text.day(meaning.within.start), end: text.day(meaning.within.end) }));
   } else {
     const span = meaning.span ? field.text.slice(meaning.span.start, meaning.span.end) : undefined;
-    lines.push(text.hoverInvalidDeadline(analysis.messages.deadlineProblem(meaning.problem), span && escapeMd(span)));
+    lines.push(text.hoverInvalidDeadline(analysis.messages.deadlineProblem(meaning.problem, analysis.planYear), span && escapeMd(span)));
     return { markdown: lines.join('\n\n'), range };
   }
   if (meaning.normalized !== written) lines.push(text.hoverNormalized(escapeMd(meaning.normalized)));

@@ -231,7 +231,7 @@ export function planTree(analysis: PlanAnalysis): PlanTree {
             range: task.anchor,
             leads: (task.lead?.entries ?? []).flatMap((entry) =>
               analysis.unitParts(entry).map((part) => {
-                const unit = part.unitIds.length === 1 ? analysis.data.registry.units.get(part.unitIds[0]) : undefined;
+                const unit = part.unitIds.length === 1 ? analysis.registry.units.get(part.unitIds[0]) : undefined;
                 return { id: unit?.id, name: unit?.name ?? part.text };
               }),
             ),

@@ -87,10 +87,10 @@ export const en: Messages = {
   flowListSplit: (joined) =>
     `The [ ] list was split at its commas: YAML reads "${joined}" as several units. Quote the name: ["${joined}"].`,
   invalidDeadline: (text, problem) => `Deadline "${text}" is not valid: ${problem}`,
-  deadlineProblem: (problem) =>
+  deadlineProblem: (problem, year = 2023) =>
     ({
       empty: 'it is empty.',
-      unrecognized: 'the wording is not recognised. Examples: "Năm 2023", "Quý IV/2023", "Tháng 12/2023", "Trước 15/12/2023", "Thường xuyên".',
+      unrecognized: `the wording is not recognised. Examples: "Năm ${year}", "Quý IV/${year}", "Tháng 12/${year}", "Trước 15/12/${year}", "Thường xuyên".`,
       'bad-date': 'that day does not exist.',
       'bad-month': 'the month must be 1 to 12.',
       'bad-quarter': 'the quarter must be I to IV.',
@@ -138,6 +138,29 @@ export const en: Messages = {
     (suggestion ? ` Did you mean "${suggestion}"?` : ''),
   invalidDay: (key, text) => `${key === 'done' ? 'Completion date' : 'Report date'} "${text}" is not a valid day; write e.g. 15/6/2026 or 2026-06-15.`,
   actionMarkDone: () => 'Mark as done',
+  unitDataUsed: (province, overlays, userOverlay) =>
+    `Data used: the national base` + (province ? ` for ${province}` : ' (no province recognised in "plan.issuer")') +
+    (overlays.length ? `, with ${list(overlays)}` : '') + '.' +
+    (userOverlay
+      ? ` If this is a real unit of the province, add it to the overlay "${userOverlay}".`
+      : ' If this is a real unit of the province, write an overlay with "par-plan units init" and name it as "registry" in .par-plan.json.'),
+  unitOfOtherProvince: (text, named, ours, mergedIntoOurs) =>
+    `"${text}" carries the name of ${named}` +
+    (mergedIntoOurs && ours ? `, merged into ${ours} since 1/7/2025.` : ours ? `, but the plan is issued by ${ours}.` : '.'),
+  issuerSucceeded: (named, successor, lastDay, year) =>
+    `${named} existed only until ${lastDay}; a plan for ${year} belongs to ${successor}.`,
+  unknownUnitSuggestion: (suggestions) => `Did you mean ${list(suggestions)}?`,
+  deadlineOnlyCurlyQuotes: (inner) => `Only because of curly quotes pasted from Word: "${inner}" is a valid deadline.`,
+  pastedCharacter: (kind, shown) =>
+    ({
+      nbsp: `A non-breaking space (pasted from Word) in "${shown}".`,
+      'zero-width': `An invisible character (pasted from Word) in "${shown}".`,
+      'curly-quotes': `Curly quotes (pasted from Word) around ${shown}: YAML keeps them in the value.`,
+      bullet: `A bullet (pasted from Word) before the unit "${shown}".`,
+    })[kind],
+  fixPastedCharacter: (kind) =>
+    ({ nbsp: 'Use an ordinary space', 'zero-width': 'Remove the invisible character', 'curly-quotes': 'Use straight quotes', bullet: 'Remove the bullet' })[kind],
+  actionAddUnitToOverlay: (name, file) => `Add "${name}" to the overlay ${file} (to confirm)`,
   points: (n) => String(n),
   resultsScore: (obtained, max, year, lost) => `scored ${obtained}/${max} points in ${year}` + (lost > 0 ? ` (lost ${lost})` : ''),
   uncoveredLoss: (code, name, lost, obtained, max, year, parent) =>

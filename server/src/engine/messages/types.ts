@@ -41,7 +41,8 @@ export interface Messages {
   supersededBasisYear(year: number): string;
   flowListSplit(joined: string): string;
   invalidDeadline(text: string, problem: string): string;
-  deadlineProblem(problem: 'empty' | 'unrecognized' | 'bad-date' | 'bad-month' | 'bad-quarter' | 'bad-range'): string;
+  /** `year`: the plan year, for the examples. */
+  deadlineProblem(problem: 'empty' | 'unrecognized' | 'bad-date' | 'bad-month' | 'bad-quarter' | 'bad-range', year?: number): string;
   deadlineOutsideYear(text: string, year: number, end: string): string;
 
   fixQuoteCode(code: string): string;
@@ -76,6 +77,20 @@ export interface Messages {
   invalidStatus(text: string, suggestion: string | undefined): string;
   invalidDay(key: 'done' | 'date', text: string): string;
   actionMarkDone(): string;
+  // --- units of every province --------------------------------------------------------------
+  /** After an unknown unit: which data was read ("tỉnh Nghệ An"; the overlays) and how to add a unit. */
+  unitDataUsed(province: string | undefined, overlays: string[], userOverlay: string | undefined): string;
+  /** A known body with another province's name ("Thuế tỉnh Hà Tĩnh" in a plan of tỉnh Nghệ An). */
+  unitOfOtherProvince(text: string, named: string, ours: string | undefined, mergedIntoOurs: boolean): string;
+  /** plan.issuer names a province that merged into (or was renamed to) another before the plan year. */
+  issuerSucceeded(named: string, successor: string, lastDay: string, year: number): string;
+  unknownUnitSuggestion(suggestions: string[]): string;
+  /** A deadline that is valid once the curly quotes Word put around it are removed. */
+  deadlineOnlyCurlyQuotes(inner: string): string;
+  /** par/pasted-characters */
+  pastedCharacter(kind: 'nbsp' | 'zero-width' | 'curly-quotes' | 'bullet', shown: string): string;
+  fixPastedCharacter(kind: 'nbsp' | 'zero-width' | 'curly-quotes' | 'bullet'): string;
+  actionAddUnitToOverlay(name: string, file: string): string;
   // Results of the index year (par/uncovered-loss, par/no-loss, par/results-year, par/results-file).
   /** Points as people write them: "1,5" in Vietnamese, "1.5" in English. */
   points(n: number): string;

@@ -113,10 +113,10 @@ export const vi: Messages = {
   flowListSplit: (joined) =>
     `Danh sách [ ] đã bị tách tại dấu phẩy: YAML đọc "${joined}" thành nhiều đơn vị. Hãy đặt tên trong dấu nháy: ["${joined}"].`,
   invalidDeadline: (text, problem) => `Thời hạn "${text}" không hợp lệ: ${problem}`,
-  deadlineProblem: (problem) =>
+  deadlineProblem: (problem, year = 2023) =>
     ({
       empty: 'để trống.',
-      unrecognized: 'không nhận ra cách viết. Ví dụ đúng: "Năm 2023", "Quý IV/2023", "Tháng 12/2023", "Trước 15/12/2023", "Thường xuyên".',
+      unrecognized: `không nhận ra cách viết. Ví dụ đúng: "Năm ${year}", "Quý IV/${year}", "Tháng 12/${year}", "Trước 15/12/${year}", "Thường xuyên".`,
       'bad-date': 'ngày không tồn tại.',
       'bad-month': 'tháng phải từ 1 đến 12.',
       'bad-quarter': 'quý phải từ I đến IV.',
@@ -164,6 +164,29 @@ export const vi: Messages = {
     (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''),
   invalidDay: (key, text) => `${key === 'done' ? 'Ngày hoàn thành' : 'Ngày báo cáo'} "${text}" không phải một ngày hợp lệ; viết ví dụ 15/6/2026 hoặc 2026-06-15.`,
   actionMarkDone: () => 'Đánh dấu hoàn thành',
+  unitDataUsed: (province, overlays, userOverlay) =>
+    `Danh mục đã dùng: dữ liệu chung` + (province ? ` cho ${province}` : ' (chưa xác định được tỉnh từ "plan.issuer")') +
+    (overlays.length ? `, bổ sung ${list(overlays)}` : '') + '.' +
+    (userOverlay
+      ? ` Nếu đây là đơn vị có thật của địa phương, thêm vào tệp bổ sung "${userOverlay}".`
+      : ' Nếu đây là đơn vị có thật của địa phương, tạo tệp bổ sung bằng lệnh "par-plan units init" rồi khai báo "registry" trong .par-plan.json.'),
+  unitOfOtherProvince: (text, named, ours, mergedIntoOurs) =>
+    `"${text}" mang tên ${named}` +
+    (mergedIntoOurs && ours ? `, đã hợp nhất vào ${ours} từ 1/7/2025.` : ours ? `, nhưng kế hoạch do ${ours} ban hành.` : '.'),
+  issuerSucceeded: (named, successor, lastDay, year) =>
+    `${named} chỉ tồn tại đến hết ngày ${lastDay}; kế hoạch năm ${year} thuộc ${successor}.`,
+  unknownUnitSuggestion: (suggestions) => `Có phải ý bạn là ${list(suggestions)}?`,
+  deadlineOnlyCurlyQuotes: (inner) => `Chỉ do dấu nháy cong dán từ Word: "${inner}" là thời hạn hợp lệ.`,
+  pastedCharacter: (kind, shown) =>
+    ({
+      nbsp: `Khoảng trắng không ngắt dòng (dán từ Word) trong "${shown}".`,
+      'zero-width': `Ký tự vô hình (dán từ Word) trong "${shown}".`,
+      'curly-quotes': `Dấu nháy cong (dán từ Word) bao quanh ${shown}: YAML giữ chúng trong giá trị.`,
+      bullet: `Dấu đầu dòng (dán từ Word) trước tên đơn vị "${shown}".`,
+    })[kind],
+  fixPastedCharacter: (kind) =>
+    ({ nbsp: 'Thay bằng khoảng trắng thường', 'zero-width': 'Xóa ký tự vô hình', 'curly-quotes': 'Đổi thành dấu nháy thẳng', bullet: 'Xóa dấu đầu dòng' })[kind],
+  actionAddUnitToOverlay: (name, file) => `Thêm "${name}" vào danh mục bổ sung ${file} (cần xác nhận)`,
   points: (n) => String(n).replace('.', ','),
   resultsScore: (obtained, max, year, lost) => `đạt ${vi.points(obtained)}/${vi.points(max)} điểm năm ${year}` + (lost > 0 ? ` (mất ${vi.points(lost)})` : ''),
   uncoveredLoss: (code, name, lost, obtained, max, year, parent) =>

@@ -31,6 +31,7 @@ import { doneWithoutDateRule } from './done-without-date';
 import { droppedWithoutReasonRule } from './dropped-without-reason';
 import { invalidStatusRule } from './invalid-status';
 import { invalidDateRule } from './invalid-date';
+import { pastedCharactersRule } from './pasted-characters';
 
 export const RULES: readonly Rule[] = [
   syntaxRule,
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   doneLateRule,
   doneWithoutDateRule,
   droppedWithoutReasonRule,
+  pastedCharactersRule,
   resultsFileRule,
   resultsYearRule,
   uncoveredLossRule,
@@ -70,6 +72,7 @@ interface TaskFindings {
   planYear: number | undefined;
   /** Whether the plan is followed up (analysis.tracksProgress): it turns the lateness rules on. */
   tracking: boolean;
+  registry: PlanFacts['registry'];
   findings: Finding[];
 }
 
@@ -109,11 +112,12 @@ export function runRules(analysis: PlanFacts): Finding[] {
   for (const c of contexts) c.ctx = contextFor(c.rule, c.into);
   const { data, options } = analysis;
   const planYear = analysis.planYear;
+  const registry = analysis.registry;
   const tracking = analysis.tracksProgress;
   for (const task of analysis.model.tasks) {
     const start = task.node.range![0];
     const kept = taskFindings.get(task);
-    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear && kept.tracking === tracking) {
+    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear && kept.registry === registry && kept.tracking === tracking) {
       const delta = start - kept.start;
       for (const f of kept.findings) findings.push(delta === 0 ? f : moved(f, delta));
       continue;
@@ -124,7 +128,7 @@ export function runRules(analysis: PlanFacts): Finding[] {
       c.rule.checkTask!(task, c.ctx!);
       own.push(...c.into);
     }
-    taskFindings.set(task, { start, data, options, planYear, tracking, findings: own });
+    taskFindings.set(task, { start, data, options, planYear, registry, tracking, findings: own });
     findings.push(...own);
   }
   return findings;

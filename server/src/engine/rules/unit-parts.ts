@@ -63,7 +63,7 @@ export function flowListSplits(analysis: PlanFacts, field: UnitsField): FlowList
     const entries = field.entries;
     const hasUnknown = entries.map((e) => analysis.unitParts(e).some((p) => p.kind === 'unknown'));
     const allKnown = (from: number, to: number) => {
-      const parts = readUnitPhrase(analysis.data.registry, joinEntries(from, to));
+      const parts = readUnitPhrase(analysis.registry, joinEntries(from, to));
       return parts.length > 0 && parts.every((p) => p.kind === 'known');
     };
     const joinEntries = (from: number, to: number) => entries.slice(from, to + 1).map((e) => e.text.trim()).join(', ');

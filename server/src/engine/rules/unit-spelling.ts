@@ -16,7 +16,7 @@ export const unitSpellingRule: Rule = {
   fixable: true,
   tags: ["unit"],
   checkTask(task, ctx) {
-    const registry = ctx.analysis.data.registry;
+    const registry = ctx.analysis.registry;
     forEachTaskUnit(ctx.analysis, task, ({ field, entry, part }) => {
       const issue = spellingIssue(part.part, registry);
       if (!issue) return;

@@ -3,6 +3,7 @@
 // reorganisation: Sở Thông tin và Truyền thông with a deadline "Quý IV/2025" is gone since 1/3/2025.
 
 import { basisDay, deadlineEnd } from '../data/deadline';
+import { provinceTitle, successorProvince } from '../data/provinces';
 import { successorsOn } from '../data/registry';
 import { replaceInScalar } from '../edits';
 import { forEachTaskUnit } from './unit-parts';
@@ -38,9 +39,36 @@ export const unitSupersededRule: Rule = {
   },
   fixable: true,
   tags: ["unit", "deadline"],
+  // The issuer: a province that merged away (Quảng Bình into Quảng Trị on 1/7/2025) issues no plan after.
+  check(ctx) {
+    const { analysis, msg } = ctx;
+    const issuer = analysis.model.header?.issuer;
+    const province = analysis.province;
+    const year = analysis.planYear;
+    if (!issuer || !province?.validTo || year === undefined || `${year}-01-01` <= province.validTo) return;
+    const successor = successorProvince(analysis.data.units.provinces, province, `${year}-01-01`);
+    if (!successor) return;
+    // Replace "tỉnh Quảng Bình" (or just the proper name) inside the issuer, keeping the rest as written.
+    const [from, to] = issuer.text.includes(provinceTitle(province))
+      ? [provinceTitle(province), provinceTitle(successor)]
+      : [province.name, successor.name];
+    const at = issuer.text.indexOf(from);
+    ctx.report({
+      range: issuer.range,
+      message: msg.issuerSucceeded(provinceTitle(province), provinceTitle(successor), msg.day(province.validTo), year),
+      fixes: at >= 0
+        ? [{
+            title: msg.fixReplaceWith(to),
+            edits: [replaceInScalar(analysis, issuer.node, { start: at, end: at + from.length }, null, to, false)],
+            safe: false,
+            preferred: true,
+          }]
+        : undefined,
+    });
+  },
   checkTask(task, ctx) {
     const { analysis, msg } = ctx;
-    const registry = analysis.data.registry;
+    const registry = analysis.registry;
     const successorNames = (ids: string[] | undefined) => (ids ?? []).map((s) => registry.units.get(s)?.name ?? s);
     // Most units never change: the task's basis is worked out only for one that has dates.
     let basis: Basis | undefined;
