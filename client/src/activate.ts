@@ -8,6 +8,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { PROTOCOL, type StarterOverlayResponse, type TreeChangedParams } from '../../server/src/lsp/protocol';
 import { PlanPanels } from './plan-panels';
 import { PlanTreeProvider, type Grouping, type PlanNode } from './tree';
+import { registerFollowUpCommands } from './followup-commands';
 import { registerResultsCommands, type ResultsModule } from './results-commands';
 import { registerWordCommands, type WordModule } from './word-commands';
 
@@ -44,6 +45,21 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
   context.subscriptions.push(view);
   void vscode.commands.executeCommand('setContext', 'parPlan.treeGrouping', 'section');
 
+  // "N quá hạn" for the active plan, from the same tree data; a click groups the tree by status.
+  const overdueItem = vscode.window.createStatusBarItem('parPlan.overdue', vscode.StatusBarAlignment.Left, 50);
+  overdueItem.name = vscode.l10n.t('PAR Plan: overdue tasks');
+  overdueItem.command = 'parPlan.tree.groupByStatus';
+  context.subscriptions.push(
+    overdueItem,
+    tree.onDidChangeTreeData(() => {
+      const overdue = tree.current?.tree.overdue ?? 0;
+      if (!overdue) return overdueItem.hide();
+      overdueItem.text = `$(warning) ${vscode.l10n.t('{0} overdue', overdue)}`;
+      overdueItem.tooltip = vscode.l10n.t('Tasks of this plan past their deadline and not done. Click to group the plan tree by status.');
+      overdueItem.show();
+    }),
+  );
+
   const followCursor = (editor: vscode.TextEditor | undefined) => {
     if (!view.visible || !editor || editor.document.languageId !== 'par-plan') return;
     const node = tree.nodeAtLine(editor.selection.active.line);
@@ -58,7 +74,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
       editor.selection = new vscode.Selection(position, position);
       editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
-    ...(['section', 'lead', 'deadline'] as Grouping[]).map((grouping) =>
+    ...(['section', 'lead', 'deadline', 'status'] as Grouping[]).map((grouping) =>
       vscode.commands.registerCommand(`parPlan.tree.groupBy${grouping[0].toUpperCase()}${grouping.slice(1)}`, () => tree.setGrouping(grouping)),
     ),
     vscode.commands.registerCommand('parPlan.tree.refresh', () => tree.refresh()),
@@ -96,6 +112,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
     }),
     ...registerWordCommands(converters.word, client.outputChannel),
     ...registerResultsCommands(converters.results, client.outputChannel),
+    ...registerFollowUpCommands(converters.word, client.outputChannel),
   );
   await tree.refresh();
   return { client, tree };

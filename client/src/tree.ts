@@ -12,7 +12,7 @@ type Item = Section['items'][number];
 type Task = Item['tasks'][number];
 type Counts = Section['problems'];
 
-export type Grouping = 'section' | 'lead' | 'deadline';
+export type Grouping = 'section' | 'lead' | 'deadline' | 'status';
 
 export type PlanNode =
   | { kind: 'section'; section: Section }
@@ -54,6 +54,24 @@ function quarterLabel(key: string): string {
   if (key === 'invalid') return vscode.l10n.t('Unreadable deadline');
   const [year, quarter] = key.split('-Q');
   return vscode.l10n.t('Quarter {0}/{1}', ['I', 'II', 'III', 'IV'][Number(quarter) - 1], year);
+}
+
+/** Status groups, overdue first: what a follow-up meeting goes through in order. */
+const STATUS_ORDER = ['overdue', 'in-progress', 'not-started', 'done', 'dropped'] as const;
+type StatusKey = (typeof STATUS_ORDER)[number];
+
+function statusKey(task: Task): StatusKey {
+  return task.overdueDays !== null ? 'overdue' : task.status;
+}
+
+function statusLabel(key: StatusKey): string {
+  return {
+    overdue: vscode.l10n.t('Overdue'),
+    'in-progress': vscode.l10n.t('In progress'),
+    'not-started': vscode.l10n.t('Not started'),
+    done: vscode.l10n.t('Done'),
+    dropped: vscode.l10n.t('Dropped'),
+  }[key];
 }
 
 export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
@@ -110,13 +128,22 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
     else {
       const groups = new Map<string, Task[]>();
       for (const task of tree.sections.flatMap((s) => s.items.flatMap((i) => i.tasks))) {
-        const keys = this.grouping === 'lead' ? (task.leads.length ? [...new Set(task.leads.map((l) => l.name))] : [vscode.l10n.t('No lead unit')]) : [task.quarter];
+        const keys =
+          this.grouping === 'lead'
+            ? task.leads.length ? [...new Set(task.leads.map((l) => l.name))] : [vscode.l10n.t('No lead unit')]
+            : this.grouping === 'status' ? [statusKey(task)] : [task.quarter];
         for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), task]);
       }
-      const keys = [...groups.keys()].sort((a, b) => (this.grouping === 'deadline' ? a.localeCompare(b) : groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b, 'vi')));
+      const order = (key: string) => STATUS_ORDER.indexOf(key as StatusKey);
+      const keys = [...groups.keys()].sort((a, b) =>
+        this.grouping === 'deadline' ? a.localeCompare(b) : this.grouping === 'status' ? order(a) - order(b) : groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b, 'vi'),
+      );
+      const label = (key: string) => (this.grouping === 'deadline' ? quarterLabel(key) : this.grouping === 'status' ? statusLabel(key as StatusKey) : key);
       this.roots = keys.map((key) => {
         const tasks = groups.get(key)!;
-        return { kind: 'group', label: this.grouping === 'deadline' ? quarterLabel(key) : key, tasks, problems: tasks.reduce((c, t) => add(c, t.problems), { errors: 0, warnings: 0, infos: 0 }) };
+        // Within "overdue", the latest first.
+        if (key === 'overdue') tasks.sort((a, b) => (b.overdueDays ?? 0) - (a.overdueDays ?? 0));
+        return { kind: 'group', label: label(key), tasks, problems: tasks.reduce((c, t) => add(c, t.problems), { errors: 0, warnings: 0, infos: 0 }) };
       });
     }
     this.changed.fire(undefined);
@@ -166,7 +193,8 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
         const t = node.task;
         const item = new vscode.TreeItem(t.label, vscode.TreeItemCollapsibleState.None);
         const lead = t.leads.map((l) => l.name).join('; ') || vscode.l10n.t('no lead unit');
-        item.description = `${lead} · ${t.deadline ?? vscode.l10n.t('no deadline')}`;
+        const late = t.overdueDays !== null ? ` · ${vscode.l10n.t('{0} days overdue', t.overdueDays)}` : '';
+        item.description = `${lead} · ${t.deadline ?? vscode.l10n.t('no deadline')}${late}`;
         item.tooltip = new vscode.MarkdownString(`${t.label}\n\n**${vscode.l10n.t('Lead')}:** ${lead}  \n**${vscode.l10n.t('Deadline')}:** ${t.deadline ?? '—'}`);
         item.iconPath = problemIcon(t.problems, 'circle-small-filled');
         item.command = reveal(t.range);
@@ -177,7 +205,7 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode> {
       case 'group': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.description = [vscode.l10n.t('{0} tasks', node.tasks.length), countsText(node.problems)].filter(Boolean).join(' · ');
-        item.iconPath = problemIcon(node.problems, this.grouping === 'lead' ? 'organization' : 'calendar');
+        item.iconPath = problemIcon(node.problems, this.grouping === 'lead' ? 'organization' : this.grouping === 'status' ? 'checklist' : 'calendar');
         item.id = `group:${this.grouping}:${node.label}`;
         return item;
       }

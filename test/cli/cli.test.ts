@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeFinding, parseExpectations } from '../support/expectations';
+import { describeFinding, fixtureAsOf, parseExpectations } from '../support/expectations';
 
 const root = join(__dirname, '..', '..');
 const bin = join(root, 'bin', 'par-plan.js');
@@ -24,14 +24,30 @@ const HEADER = 'plan:\n  title: Kế hoạch\n  issuer: UBND tỉnh Hà Tĩnh\n 
 
 describe('rule fixtures (CLI process)', () => {
   it('reports exactly the inline expectations of every fixture', () => {
-    const { status, stdout } = cli(['check', 'test/fixtures/rules', '--format', 'json']);
-    expect(status).toBe(1); // the schema and syntax fixtures hold errors
-    const findings = JSON.parse(stdout) as { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string }[];
-    for (const name of readdirSync(rulesDir).filter((f) => f.endsWith('.par.yaml'))) {
-      const expected = parseExpectations(readFileSync(join(rulesDir, name), 'utf8')).map(describeFinding).sort();
-      const actual = findings.filter((f) => f.file === `test/fixtures/rules/${name}`).map(describeFinding).sort();
-      expect(actual, name).toEqual(expected);
+    // One run per as-of day the fixtures name (follow-up fixtures say theirs; the others hold no follow-up keys).
+    const names = readdirSync(rulesDir).filter((f) => f.endsWith('.par.yaml'));
+    const byAsOf = new Map<string, string[]>();
+    for (const name of names) {
+      const asOf = fixtureAsOf(readFileSync(join(rulesDir, name), 'utf8')) ?? '2000-01-01';
+      byAsOf.set(asOf, [...(byAsOf.get(asOf) ?? []), name]);
     }
+    for (const [asOf, group] of byAsOf) {
+      const { stdout } = cli(['check', ...group.map((n) => `test/fixtures/rules/${n}`), '--format', 'json', '--as-of', asOf]);
+      const findings = JSON.parse(stdout) as { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string }[];
+      for (const name of group) {
+        const expected = parseExpectations(readFileSync(join(rulesDir, name), 'utf8')).map(describeFinding).sort();
+        const actual = findings.filter((f) => f.file === `test/fixtures/rules/${name}`).map(describeFinding).sort();
+        expect(actual, name).toEqual(expected);
+      }
+    }
+    // The schema and syntax fixtures hold errors.
+    expect(cli(['check', 'test/fixtures/rules', '--as-of', '2000-01-01']).status).toBe(1);
+  });
+
+  it('refuses an --as-of that is not a day', () => {
+    const { status, stderr } = cli(['check', 'samples/', '--as-of', '31/2/2026']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--as-of 31/2/2026');
   });
 });
 
@@ -170,5 +186,23 @@ describe('par-plan check', () => {
     const outside = cli(['check', '.', '--format', 'json'], dir);
     expect(outside.stderr).toContain('outside the workspace');
     expect(JSON.parse(outside.stdout).map((f: { severity: string }) => f.severity)).toEqual(['info']);
+  });
+});
+
+describe('par-plan followup and report (process)', () => {
+  it('exports a sheet with ids added to the plan, and writes the report as of a day', () => {
+    const dir = tempDir();
+    copyFileSync(join(rulesDir, 'overdue.par.yaml'), join(dir, 'p.par.yaml'));
+    const exported = cli(['followup', 'export', 'p.par.yaml', '--lead', 'Sở Nội vụ', '-o', 'snv.xlsx'], dir);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stderr).toContain('Đã thêm mã nhiệm vụ (id) cho 8 nhiệm vụ');
+    expect(readFileSync(join(dir, 'snv.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    const report = cli(['report', 'p.par.yaml', '--as-of', '15/7/2026', '-o', 'bao-cao.docx'], dir);
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.stderr).toContain('3 nhiệm vụ quá hạn');
+    expect(cli(['report', 'p.par.yaml', '--as-of', '15/7/2026', '-o', 'bao-cao.docx'], dir).status).toBe(2);
+    const dry = cli(['followup', 'import', 'p.par.yaml', 'snv.xlsx', '--dry-run'], dir);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stderr).toContain('Không có thay đổi');
   });
 });

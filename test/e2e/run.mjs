@@ -195,7 +195,7 @@ await withWorkbench(
   await webChecks({ check, artifacts, workspace: webWorkspace, vsix });
 }
 
-await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, plan from results, tree, server restart after a crash)', async () => {
+await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, plan from results, tree, follow-up, server restart after a crash)', async () => {
   const fresh = mkdtempSync(join(tmpdir(), 'par-e2e-ws-'));
   removeOnExit(fresh);
   cpSync(join(REPO_ROOT, 'samples'), join(fresh, 'samples'), { recursive: true });

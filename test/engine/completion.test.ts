@@ -312,7 +312,7 @@ describe('keys and snippets', () => {
 
   it('offers only the keys the mapping does not have yet', () => {
     const keys = (doc: string) => at(doc).items.filter((i) => i.kind === 'key').map((i) => i.label);
-    expect(keys(task12('            |\n            deadline: Năm 2023\n'))).toEqual(['support', 'product', 'note']);
+    expect(keys(task12('            |\n            deadline: Năm 2023\n'))).toEqual(['support', 'product', 'note', 'status', 'done', 'progress', 'id']);
     expect(keys(inItem('criteria: ["3.4"]\n        |\n        tasks: []\n'))).toEqual(['name', 'finding']);
     expect(keys(`${head()}  - area: II\n    |`)).toEqual(['title', 'items']);
     expect(keys('plan:\n  title: T\n  year: 2023\n  |')).toEqual(['issuer', 'document', 'appendix', 'index-year', 'results']);

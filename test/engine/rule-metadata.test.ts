@@ -18,6 +18,7 @@ import {
 } from '../../server/src/engine';
 import { codeActions } from '../../server/src/engine/features/code-actions';
 import { analyzeFile } from '../support/engine';
+import { fixtureAsOf } from '../support/expectations';
 
 const root = join(__dirname, '..', '..');
 const readJson = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8'));
@@ -66,7 +67,8 @@ describe('rule metadata', () => {
     const fixed = new Set<string>();
     const seen = new Set<string>();
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.par.yaml'))) {
-      const analysis = analyzeFile(join(dir, name), readFileSync(join(dir, name), 'utf8'));
+      const text = readFileSync(join(dir, name), 'utf8');
+      const analysis = analyzeFile(join(dir, name), text, { asOf: fixtureAsOf(text) });
       for (const finding of analysis.findings()) {
         seen.add(finding.code);
         // Silencing a finding is offered for every code; it does not make a rule fixable.

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/engine';
-import { describeFinding, parseExpectations } from '../support/expectations';
+import { describeFinding, fixtureAsOf, parseExpectations } from '../support/expectations';
 import { analyzeFile, located } from '../support/engine';
 
 const dir = join(__dirname, '..', 'fixtures', 'rules');
@@ -16,7 +16,7 @@ describe('rule fixtures (engine)', () => {
     it(name, () => {
       const text = readFileSync(join(dir, name), 'utf8');
       const expected = parseExpectations(text);
-      const actual = located(analyzeFile(join(dir, name), text));
+      const actual = located(analyzeFile(join(dir, name), text, { asOf: fixtureAsOf(text) }));
       expect(actual.map(describeFinding).sort()).toEqual(expected.map(describeFinding).sort());
       for (const e of expected.filter((x) => x.messageIncludes)) {
         const match = actual.find((a) => describeFinding(a) === describeFinding(e));

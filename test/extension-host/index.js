@@ -136,6 +136,46 @@ const scenarios = {
   },
 };
 
+scenarios['a followed-up plan: overdue on the parPlan.asOf day, the tree by status, the report and the sheet'] = async () => {
+  const folder = vscode.workspace.workspaceFolders[0];
+  const uri = vscode.Uri.joinPath(folder.uri, 'samples', 'follow-up-e2e.par.yaml');
+  const task = (text, deadline, extra = '') => `          - task: ${text}\n            lead: [Sở Nội vụ]\n            deadline: ${deadline}\n${extra}`;
+  const plan =
+    'plan:\n  title: Kế hoạch theo dõi\n  issuer: UBND tỉnh Hà Tĩnh\n  year: 2026\nsections:\n  - area: I\n    items:\n      - criteria: ["1.1"]\n        tasks:\n' +
+    task('A', 'Quý II/2026', '            status: đang thực hiện\n') + task('B', 'Tháng 6/2026') + task('C', 'Trước 14/7/2026') +
+    task('D', 'Quý II/2026', '            status: hoàn thành\n            done: 20/6/2026\n') + task('E', 'Quý IV/2026');
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(plan));
+  const config = vscode.workspace.getConfiguration('parPlan');
+  await config.update('asOf', '15/7/2026', vscode.ConfigurationTarget.Global);
+  try {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const overdue = () => planDiagnostics(uri).filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'par/overdue');
+    await waitFor('three overdue tasks on 15/7/2026', () => overdue().length === 3, 30000, seen(uri));
+    const api = await vscode.extensions.getExtension(EXTENSION_ID).activate();
+    await api.tree.refresh();
+    await waitFor('the tree to count them', () => api.tree.current && api.tree.current.tree.overdue === 3);
+    api.tree.setGrouping('status');
+    const groups = api.tree.getChildren();
+    assert.equal(groups[0].tasks.length, 3, 'the overdue group comes first');
+    api.tree.setGrouping('section');
+    const report = vscode.Uri.joinPath(folder.uri, 'samples', 'follow-up-e2e.bao-cao.docx');
+    await vscode.commands.executeCommand('parPlan.report', uri, report, '15/7/2026');
+    const bytes = await vscode.workspace.fs.readFile(report);
+    assert.equal(String.fromCharCode(bytes[0], bytes[1]), 'PK', 'the report is a .docx');
+    const sheet = vscode.Uri.joinPath(folder.uri, 'samples', 'follow-up-e2e.xlsx');
+    await vscode.commands.executeCommand('parPlan.followUpExport', uri, sheet, 'Sở Nội vụ');
+    assert.ok(document.getText().includes('            id: t-'), 'ids were added to the plan');
+    assert.equal(String.fromCharCode(...(await vscode.workspace.fs.readFile(sheet)).slice(0, 2)), 'PK');
+  } finally {
+    await config.update('asOf', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const name of ['follow-up-e2e.par.yaml', 'follow-up-e2e.bao-cao.docx', 'follow-up-e2e.xlsx']) {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder.uri, 'samples', name)).then(undefined, () => undefined);
+    }
+  }
+};
+
 /** PIDs of this extension's language server processes (the test may kill them; the extension never runs processes). */
 function serverPids(extensionPath) {
   const table = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });

@@ -10,6 +10,7 @@ import { applyEdits } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/engine/parse';
 import { describeFinding, parseExpectations } from '../support/expectations';
 import { TestClient, fileUri, type Published } from '../support/lsp-client';
+import type { TreeResponse } from '../../server/src/lsp/protocol';
 
 const root = join(__dirname, '..', '..');
 const samplePath = join(root, 'samples', 'ha-tinh-2023.par.yaml');
@@ -49,9 +50,8 @@ describe('diagnostics', () => {
       const path = join(rulesDir, name);
       const text = readFileSync(path, 'utf8');
       const uri = fileUri(path);
-      const published = client.diagnostics(uri);
-      await client.open(uri, text);
-      expect(described(await published), name).toEqual(parseExpectations(text).map(describeFinding).sort());
+      const expected = parseExpectations(text).map(describeFinding).sort();
+      expect(await client.fixtureDiagnostics(uri, text, described, expected), name).toEqual(expected);
     }
   });
 
@@ -137,6 +137,26 @@ describe('requests', () => {
     const p = client.diagnostics(uri);
     await client.open(uri, fixed);
     expect((await p).diagnostics).toHaveLength(4);
+  });
+
+  it('judges a followed-up plan on the day of parPlan.asOf: hover, Mark as done, tree count', async () => {
+    const uri = 'untitled:follow-up.par.yaml';
+    const text = readFileSync(join(rulesDir, 'overdue.par.yaml'), 'utf8');
+    client.settings = { asOf: '15/7/2026' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const onDay = client.diagnostics(uri, (p) => p.diagnostics.filter((d) => d.code === 'par/overdue').length === 3, 5000).catch(() => undefined);
+    await client.open(uri, text);
+    await onDay;
+    const at = pos(text, 'Quý II/2026', 1);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: at });
+    expect(hover.contents.value).toContain('Đã quá hạn **15 ngày** (tính đến 15/7/2026; đang thực hiện)');
+    const actions = await client.request<{ title: string; edit?: { documentChanges: { edits: LspEdit[] }[] } }[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } });
+    const done = actions.find((a) => a.title === 'Đánh dấu hoàn thành')!;
+    expect(applyLspEdits(text, done.edit!.documentChanges[0].edits)).toContain('            status: hoàn thành\n            done: 15/7/2026\n          - task: Không ghi trạng thái');
+    const tree = await client.request<TreeResponse>('parPlan/tree', { uri });
+    expect(tree.tree.overdue).toBe(3);
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   });
 
   it('lists symbols, folding ranges, references, highlights and the definition of a unit', async () => {

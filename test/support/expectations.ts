@@ -8,6 +8,14 @@
 //   # expect 3:1-3:9 error par/schema
 // An optional `-- text` after the code must appear in the message.
 
+/**
+ * The as-of day a follow-up fixture is checked on, from a first-lines comment `# as-of: YYYY-MM-DD`
+ * (the same fixture text then runs through the engine, the CLI's --as-of and the server's setting).
+ */
+export function fixtureAsOf(text: string): string | undefined {
+  return /^# as-of: (\d{4}-\d{2}-\d{2})\s*$/m.exec(text.split('\n', 3).join('\n'))?.[1];
+}
+
 export interface Expected {
   line: number; // 1-based
   column: number; // 1-based

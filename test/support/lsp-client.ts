@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { fixtureAsOf } from './expectations';
 
 export interface Published {
   uri: string;
@@ -70,6 +71,31 @@ export class LspTestClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /**
+   * Opens a rule fixture and returns the diagnostics it gets. A follow-up fixture (`# as-of:`) is
+   * checked on its day, given as the setting parPlan.asOf; the server re-reads settings
+   * asynchronously, so this waits for the publication `expected` describes (or the last one after 5 s)
+   * and closes the document after.
+   */
+  async fixtureDiagnostics(uri: string, text: string, describe: (p: Published) => string[], expected: string[]): Promise<string[]> {
+    const asOf = fixtureAsOf(text);
+    if (!asOf) {
+      const published = this.diagnostics(uri);
+      await this.open(uri, text);
+      return describe(await published);
+    }
+    this.settings = { asOf };
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const onDay = this.diagnostics(uri, (p) => JSON.stringify(describe(p)) === JSON.stringify(expected), 5000).catch(() => undefined);
+    await this.open(uri, text);
+    await onDay;
+    const last = this.published.filter((p) => p.uri === uri).at(-1);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    this.settings = {};
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    return last ? describe(last) : [];
   }
 }
 

@@ -109,9 +109,8 @@ describe.skipIf(!available)('the web server in a Chromium Web Worker', () => {
       const text = readFileSync(join(dir, name), 'utf8');
       // Their own URIs: a fixture may name a file beside it (a results file), read through the client.
       const uri = pathToFileURL(join(dir, name)).href;
-      const published = client.diagnostics(uri);
-      await client.open(uri, text);
-      expect(described(await published), name).toEqual(parseExpectations(text).map(describeFinding).sort());
+      const expected = parseExpectations(text).map(describeFinding).sort();
+      expect(await client.fixtureDiagnostics(uri, text, described, expected), name).toEqual(expected);
     }
     expect(workerErrors).toEqual([]);
   });

@@ -65,7 +65,7 @@ describe('exportPlanXlsx on the sample', async () => {
   it('has the header row, bold and frozen, and 41 data rows under an autoFilter', () => {
     expect(rows[0].map((c) => c.value)).toEqual(['Phần', 'Tên phần', 'Mã tiêu chí', 'Tên tiêu chí', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn', 'Bắt đầu', 'Kết thúc', 'Ghi chú']);
     expect(rows[0].every((c) => c.style === '1')).toBe(true);
-    expect(parts['xl/styles.xml']).toMatch(/<cellXfs count="5"><xf [^>]*\/><xf numFmtId="0" fontId="1"/);
+    expect(parts['xl/styles.xml']).toMatch(/<cellXfs count="7"><xf [^>]*\/><xf numFmtId="0" fontId="1"/);
     expect(parts['xl/styles.xml']).toMatch(/<fonts count="2"><font>.*<\/font><font><b\/>/);
     expect(rows).toHaveLength(42);
     expect(firstChild(sheet, 'x:autoFilter')!.attrs.ref).toBe('A1:K42');

@@ -2,7 +2,7 @@
 // Thin: every finding comes from the engine's PlanAnalysis, the same one the language server uses.
 
 import { join, relative, resolve } from 'node:path';
-import { LineIndex, RULES, createPlanService, describeInternalError, sarifLevel, sarifRules, type AnalysisOptions, type Finding, type Locale, type Severity } from '../engine';
+import { LineIndex, RULES, createPlanService, describeInternalError, sarifLevel, sarifRules, type AnalysisOptions, type Finding, type IsoDate, type Locale, type Severity } from '../engine';
 import { NodeHost, collectPlanFiles, readPlanFile, type HostProblem } from '../host/node-host';
 import { ruleDocUrl } from '../host/rule-docs';
 import { ChangedOnDiskError, isFileSystemError, writeFileSafely } from '../host/safe-write';
@@ -18,6 +18,8 @@ export interface CheckOptions {
   fix: boolean;
   locale?: Locale;
   cwd: string;
+  /** The day the follow-up rules judge lateness on (the CLI passes today unless --as-of says). */
+  asOf?: IsoDate;
   /** A results file for every plan (`--results`), instead of each plan's `plan.results`. */
   results?: string;
 }
@@ -74,6 +76,8 @@ export function runCheck(options: CheckOptions): CheckResult {
       locale: options.locale ?? settings.config.locale ?? 'vi',
       severities: settings.config.rules,
       limits: settings.config.limits,
+      asOf: options.asOf,
+      dueSoonDays: settings.config.dueSoonDays,
     };
     const read = readPlanFile(file);
     const shown = displayPath(file, options.cwd);

@@ -7,6 +7,9 @@ import { cliText, localeFrom } from './text';
 import { runUnits } from './units';
 import { runCatalogImport, runCoverage, runInit, runResultsImport } from './results';
 import { runExport, runImport } from './word';
+import { runFollowUp } from './followup';
+import { runReport } from './report';
+import { readAsOf, today } from '../host/as-of';
 
 declare const PAR_PLAN_VERSION: string;
 const VERSION = typeof PAR_PLAN_VERSION === 'string' ? PAR_PLAN_VERSION : '0.0.0-dev';
@@ -23,6 +26,8 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
   // import and export parse their own options (-o, --format) and are asynchronous.
   if (argv[0] === 'import') return runImport(argv.slice(1), io);
   if (argv[0] === 'export') return runExport(argv.slice(1), io);
+  if (argv[0] === 'followup') return runFollowUp(argv.slice(1), io);
+  if (argv[0] === 'report') return runReport(argv.slice(1), io);
   if (argv[0] === 'units') return runUnits(argv.slice(1), io);
   if (argv[0] === 'results' && argv[1] === 'import') return runResultsImport(argv.slice(2), io);
   if (argv[0] === 'catalog' && argv[1] === 'import') return runCatalogImport(argv.slice(2), io);
@@ -45,6 +50,7 @@ function check(argv: string[], io: CliIo): number {
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
         locale: { type: 'string' },
+        'as-of': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -87,7 +93,13 @@ function check(argv: string[], io: CliIo): number {
       return 2;
     }
   }
+  const asOf = values['as-of'] === undefined ? today() : readAsOf(values['as-of']);
+  if (!asOf) {
+    io.err(`${t.badOption(`--as-of ${values['as-of']}`)}\n`);
+    return 2;
+  }
   const result = runCheck({
+    asOf,
     paths: paths.length ? paths : ['.'],
     format,
     configPath: values.config,

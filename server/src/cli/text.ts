@@ -25,6 +25,10 @@ const vi: CliText = {
                                                   nhập phụ lục kế hoạch từ Word
   par-plan export <ke-hoach.par.yaml> -o <tệp.docx|tệp.xlsx> [--format docx|xlsx]
                                                   xuất ra Word hoặc Excel
+  par-plan followup export|import <kế-hoạch.par.yaml> ...
+                                                  bảng theo dõi cho đơn vị, ghép kết quả về kế hoạch
+  par-plan report <kế-hoạch.par.yaml> --as-of <ngày> -o <bao-cao.docx|.xlsx>
+                                                  báo cáo kết quả thực hiện theo quý, 6 tháng, năm
   par-plan units init [kế hoạch|thư mục|phụ lục ...] [-o par-units.json] [--force]
                                                   viết danh mục đơn vị bổ sung cho tỉnh
   par-plan results import <bảng.xlsx|.csv|.docx> -o ket-qua.par-results.yaml
@@ -42,6 +46,7 @@ Tùy chọn của check:
   --max-warnings <N>         Thoát với mã 1 khi có nhiều hơn N cảnh báo
   --fix                      Áp dụng các sửa lỗi an toàn (giữ nguyên chú thích và bố cục)
   --locale vi|en             Ngôn ngữ thông báo (mặc định: vi)
+  --as-of <ngày>             Xét quá hạn, sắp đến hạn tính đến ngày này (mặc định: hôm nay), ví dụ 30/6/2026
   -h, --help                 Hiện hướng dẫn này
   -v, --version              Hiện phiên bản
 
@@ -67,6 +72,10 @@ const en: CliText = {
                                                   import a plan appendix from Word
   par-plan export <plan.par.yaml> -o <file.docx|file.xlsx> [--format docx|xlsx]
                                                   export to Word or Excel
+  par-plan followup export|import <plan.par.yaml> ...
+                                                  follow-up sheets for the units, merged back
+  par-plan report <plan.par.yaml> --as-of <day> -o <report.docx|.xlsx>
+                                                  the quarterly, half-yearly or yearly progress report
   par-plan units init [plans|folders|appendices ...] [-o par-units.json] [--force]
                                                   write a unit registry overlay for the province
   par-plan results import <table.xlsx|.csv|.docx> -o results.par-results.yaml
@@ -84,6 +93,7 @@ Options of check:
   --max-warnings <N>         Exit with 1 when there are more than N warnings
   --fix                      Apply the safe fixes (comments and layout are kept)
   --locale vi|en             Message language (default: vi)
+  --as-of <date>             Judge overdue and due-soon tasks as of this day (default: today), e.g. 2026-06-30
   -h, --help                 Show this help
   -v, --version              Show the version
 

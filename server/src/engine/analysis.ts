@@ -22,6 +22,7 @@ import { scalarSourceMap, valueRangeInSource } from './scalar-offsets';
 import type { Finding } from './types';
 import { checkLimits, utf8Length } from './limits';
 import { isCollection, isPair, isScalar, type Node } from 'yaml';
+import { tracksProgress } from './follow-up';
 
 export { DEFAULT_OPTIONS, type AnalysisOptions, type EngineData, type ResultsLoad, type ResultsResolver } from './options';
 export { LocatedUnitPart } from './located-unit-part';
@@ -342,6 +343,13 @@ export class PlanAnalysis {
   get resultsWithoutParsing(): ResultsLoad | undefined {
     if (this.resultsCache || this.modelCache || this.headerUnchangedIn()) return this.results;
     return undefined;
+  }
+
+  private tracksCache: boolean | undefined;
+
+  /** Whether any task carries a follow-up key: only then are unfinished tasks judged against the as-of day. */
+  get tracksProgress(): boolean {
+    return (this.tracksCache ??= tracksProgress(this.model));
   }
 
   /** The units a lead/support entry names, each with its range in the document. */

@@ -32,6 +32,8 @@ export interface PlanConfig {
   /** Path of a unit registry file, relative to the config file. */
   registry?: string;
   limits: Limits;
+  /** par/due-soon looks this many days ahead of the as-of day. */
+  dueSoonDays?: number;
 }
 
 export interface ConfigProblem {
@@ -57,7 +59,7 @@ export function readConfig(data: unknown, knownCodes: ReadonlySet<string>): { co
   }
   const raw = data as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
-    if (!['$schema', 'locale', 'rules', 'catalog', 'registry', 'limits'].includes(key)) {
+    if (!['$schema', 'locale', 'rules', 'catalog', 'registry', 'limits', 'dueSoonDays'].includes(key)) {
       problems.push({ path: key, message: 'unknown setting' });
     }
   }
@@ -82,6 +84,11 @@ export function readConfig(data: unknown, knownCodes: ReadonlySet<string>): { co
     if (raw[key] === undefined) continue;
     if (typeof raw[key] === 'string' && raw[key]) config[key] = raw[key] as string;
     else problems.push({ path: key, message: 'must be a file path' });
+  }
+  if (raw.dueSoonDays !== undefined) {
+    const days = raw.dueSoonDays;
+    if (typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 366) config.dueSoonDays = days;
+    else problems.push({ path: 'dueSoonDays', message: 'must be a whole number of days from 0 to 366' });
   }
   if (raw.limits !== undefined) {
     if (typeof raw.limits !== 'object' || raw.limits === null) problems.push({ path: 'limits', message: 'must be an object' });

@@ -90,6 +90,22 @@ export function removeSequenceEntry(analysis: TextFacts, seq: Node, index: numbe
   return { range: { start: lineStart, end: next }, newText: '' };
 }
 
+/** The line holding an offset: its bounds, text and indentation. */
+export function lineOf(analysis: TextFacts, offset: number) {
+  const lines = analysis.lines;
+  const line = lines.positionAt(offset).line;
+  const start = lines.lineStarts[line];
+  const content = analysis.text.slice(start, lines.lineEnd(line));
+  return { line, start, end: lines.lineEnd(line), content, indent: /^[ \t]*/.exec(content)![0] };
+}
+
+/** Offset just after the last line a node occupies (including its line break). */
+export function afterLastLine(analysis: TextFacts, end: number): number {
+  const lines = analysis.lines;
+  const lastLine = lines.positionAt(end > 0 && analysis.text[end - 1] === '\n' ? end - 1 : end).line;
+  return lastLine + 1 < lines.lineCount ? lines.lineStarts[lastLine + 1] : analysis.text.length;
+}
+
 /** Applies edits to a text; edits must not overlap. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);

@@ -25,10 +25,12 @@ export { checkProvincesFile, provinceTitle, type ProvinceRecord } from './data/p
 export { addUnitToOverlay, starterOverlay, unknownUnitsOf, type StarterOverlay, type UnknownUnitUse } from './starter-overlay';
 export { parseDeadline, type DeadlineMeaning } from './data/deadline';
 export { applyEdits } from './edits';
+export { fold } from './data/text-fold';
 export { LineIndex } from './parse';
 export { messagesFor } from './messages';
 export { RULES, RULE_CODES } from './rules';
 export { ruleDocPage, type RuleMeta } from './rules/rule';
 export { rulesNlsEntries, rulesReadmeTable, rulesSettingsProperties, sarifLevel, sarifRules, README_RULES_END, README_RULES_START } from './rules/manifest';
 export { fixAll } from './fix-all';
+export { readAsOf, readDay, readStatus, STATUS_LABELS, TASK_STATUSES, type TaskStatus } from './follow-up';
 export type * from './types';

@@ -106,6 +106,24 @@ export interface TaskModel {
   lead: UnitsField | null;
   support: UnitsField | null;
   deadline: DeadlineField | null;
+  /** Follow-up keys (all optional): `status`, `done` (a day, read like a deadline), `progress`, `id`, `note`. */
+  status: DeadlineField | null;
+  done: DeadlineField | null;
+  progressField: Field | null;
+  progress: ProgressEntryModel[];
+  id: TextValue | null;
+  note: TextValue | null;
+}
+
+/** One report in a task's `progress` list. */
+export interface ProgressEntryModel {
+  index: number;
+  node: YAMLMap;
+  range: OffsetRange;
+  /** The `date` field, read like a deadline. */
+  date: DeadlineField | null;
+  text: TextValue | null;
+  evidence: TextValue | null;
 }
 
 /** A list entry of the plan; which one shows in its links: a task has an item, an item a section. */
@@ -167,7 +185,8 @@ function fieldsOf<K extends string>(map: YAMLMap, names: readonly K[]): Partial<
   return fields;
 }
 
-const TASK_KEYS = ['task', 'lead', 'support', 'deadline'] as const;
+const TASK_KEYS = ['task', 'lead', 'support', 'deadline', 'status', 'done', 'progress', 'id', 'note'] as const;
+const PROGRESS_KEYS = ['date', 'text', 'evidence'] as const;
 const ITEM_KEYS = ['criteria', 'name', 'finding', 'tasks'] as const;
 const SECTION_KEYS = ['area', 'title', 'items'] as const;
 const HEADER_KEYS = ['title', 'issuer', 'year', 'document', 'index-year', 'results'] as const;
@@ -297,11 +316,30 @@ function criterionRefs(field: Field | undefined): CriterionRef[] {
   return refs;
 }
 
+class ProgressEntryOf extends ListEntryOf implements ProgressEntryModel {
+  readonly date: DeadlineField | null;
+  readonly text: TextValue | null;
+  readonly evidence: TextValue | null;
+  constructor(node: YAMLMap, index: number) {
+    super(node, index);
+    const fields = fieldsOf(node, PROGRESS_KEYS);
+    this.date = deadlineField(fields.date);
+    this.text = textValue(fields.text);
+    this.evidence = textValue(fields.evidence);
+  }
+}
+
 class TaskOf extends ListEntryOf implements TaskModel {
   readonly text: TextValue | null;
   readonly lead: UnitsField | null;
   readonly support: UnitsField | null;
   readonly deadline: DeadlineField | null;
+  readonly status: DeadlineField | null;
+  readonly done: DeadlineField | null;
+  readonly progressField: Field | null;
+  readonly progress: ProgressEntryModel[];
+  readonly id: TextValue | null;
+  readonly note: TextValue | null;
   constructor(
     node: YAMLMap,
     index: number,
@@ -313,6 +351,12 @@ class TaskOf extends ListEntryOf implements TaskModel {
     this.lead = unitsField(fields.lead);
     this.support = unitsField(fields.support);
     this.deadline = deadlineField(fields.deadline);
+    this.status = deadlineField(fields.status);
+    this.done = deadlineField(fields.done);
+    this.progressField = fields.progress ?? null;
+    this.progress = mapsOf(this.progressField, (map, i) => new ProgressEntryOf(map, i));
+    this.id = textValue(fields.id);
+    this.note = textValue(fields.note);
   }
 }
 

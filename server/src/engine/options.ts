@@ -5,7 +5,7 @@ import type { Catalog } from './data/catalog';
 import type { UnitData } from './data/unit-data';
 import type { PlanResults } from './data/results';
 import { DEFAULT_LIMITS, type Limits } from './config';
-import type { Locale, SeverityOrOff } from './types';
+import type { IsoDate, Locale, SeverityOrOff } from './types';
 
 export interface EngineData {
   catalog: Catalog;
@@ -34,6 +34,13 @@ export interface AnalysisOptions {
   /** Severity overrides per code (from the config file or editor settings). */
   severities: Record<string, SeverityOrOff>;
   limits: Limits;
+  /**
+   * The day the follow-up rules judge lateness on (par/overdue, par/due-soon), given by the host:
+   * today, or a past day to review a quarter. Unset: those rules do not run.
+   */
+  asOf?: IsoDate;
+  /** par/due-soon warns this many days ahead (default 14). */
+  dueSoonDays?: number;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { locale: 'vi', severities: {}, limits: DEFAULT_LIMITS };

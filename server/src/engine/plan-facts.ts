@@ -27,6 +27,8 @@ export interface PlanFacts extends TextFacts {
   readonly parsed: ParsedDocument;
   readonly model: PlanModel;
   readonly planYear: number | undefined;
+  /** Whether any task carries a follow-up key (status, done, progress): lateness is judged only then. */
+  readonly tracksProgress: boolean;
   /** The plan's province (from `plan.issuer`) and the unit registry made for it. */
   readonly province: ProvinceRecord | undefined;
   readonly registry: UnitRegistry;

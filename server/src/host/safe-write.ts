@@ -110,3 +110,29 @@ export function writeFileSafely(path: string, data: string | Uint8Array, options
     throw error;
   }
 }
+
+/** A plan as read from disk, to be rewritten by `rewritePlan`. */
+export interface PlanOnDisk {
+  path: string;
+  /** The text without its byte-order mark. */
+  text: string;
+  bom: boolean;
+  bytes: Buffer;
+}
+
+export function readPlanOnDisk(path: string): PlanOnDisk {
+  const bytes = readFileSync(path);
+  // ignoreBOM keeps the mark in the decoded text, so that it is seen here and written back.
+  let text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  return { path, text, bom, bytes };
+}
+
+/**
+ * Replaces a plan read with readPlanOnDisk by a new text, with its byte-order mark (line breaks are
+ * kept by the edits themselves), unless someone changed the file meanwhile (ChangedOnDiskError).
+ */
+export function rewritePlan(plan: PlanOnDisk, text: string): void {
+  writeFileSafely(plan.path, (plan.bom ? '\ufeff' : '') + text, { force: true, expected: plan.bytes });
+}

@@ -51,6 +51,7 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   key: CompletionItemKind.Property,
   snippet: CompletionItemKind.Snippet,
   area: CompletionItemKind.EnumMember,
+  status: CompletionItemKind.EnumMember,
 };
 
 export function toCompletionItem(lines: LineIndex, entry: CompletionEntry): CompletionItem {

@@ -37,6 +37,7 @@ import {
   type SeverityOrOff,
   type TextChange,
 } from '../engine';
+import { readAsOf, today } from '../host/as-of';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toOffsets, toPlanTree, toRange } from './convert';
 import type { ServerEnvironment } from './environment';
 import { PROTOCOL, type StarterOverlayResponse, type DashboardParams, type DashboardResponse, type DashboardTasksParams, type DashboardTasksResponse, type PreviewParams, type PreviewResponse, type PreviewTargetParams, type TreeParams, type TreeResponse } from './protocol';
@@ -48,6 +49,8 @@ export interface EditorSettings {
   rules?: Record<string, SeverityOrOff>;
   catalog?: string;
   registry?: string;
+  /** The day to judge overdue tasks on (`2026-06-30` or `30/6/2026`), to review a past quarter; unset: today. */
+  asOf?: string;
 }
 
 interface DocumentSettings extends EngineSettings {
@@ -304,9 +307,11 @@ export class PlanLanguageServer {
    * build), after which the document is checked again.
    */
   private settingsFor(uri: string): DocumentSettings | undefined {
-    const cached = this.settingsCache.get(uri);
-    if (cached) return cached;
     const editor = this.editorSettings;
+    const asOf = (typeof editor.asOf === 'string' && editor.asOf.trim() && readAsOf(editor.asOf)) || today();
+    const cached = this.settingsCache.get(uri);
+    // A server left running overnight judges tomorrow's lateness on tomorrow's date.
+    if (cached && cached.options.asOf === asOf) return cached;
     const problems: HostProblem[] = [];
     let config = defaultConfig();
     let data: EngineData = { catalog: bundledCatalog(), units: bundledUnits() };
@@ -346,7 +351,7 @@ export class PlanLanguageServer {
     const locale = editor.locale && editor.locale !== 'auto' ? editor.locale : config.locale ?? this.clientLocale;
     const settings: DocumentSettings = {
       data,
-      options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits },
+      options: { locale, severities: { ...config.rules, ...(editor.rules ?? {}) }, limits: config.limits, asOf, dueSoonDays: config.dueSoonDays },
       registryFile,
     };
     this.settingsCache.set(uri, settings);

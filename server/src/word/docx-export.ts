@@ -47,14 +47,14 @@ export interface DocxExportOptions {
 
 const FONT = 'Times New Roman';
 /** Half-points. */
-const SIZE_HEADER = 26; // 13 pt
+export const SIZE_HEADER = 26; // 13 pt
 const SIZE_TABLE = 24; // 12 pt
 const MM = 1440 / 25.4; // twips per millimetre
 
 /** Margins (mm): those of Nghị định 30/2020/NĐ-CP for A4 (top/bottom 20, left 30, right 15). */
 const PAGE_MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15 };
 const PAGE_WIDTH_TWIPS = Math.round(297 * MM);
-const TEXT_WIDTH = PAGE_WIDTH_TWIPS - Math.round((PAGE_MARGINS_MM.left + PAGE_MARGINS_MM.right) * MM);
+export const TEXT_WIDTH = PAGE_WIDTH_TWIPS - Math.round((PAGE_MARGINS_MM.left + PAGE_MARGINS_MM.right) * MM);
 
 const NO_BORDERS = {
   top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
@@ -65,7 +65,7 @@ const NO_BORDERS = {
   insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
 };
 
-interface RunStyle {
+export interface RunStyle {
   bold?: boolean;
   italics?: boolean;
   underline?: boolean;
@@ -87,7 +87,7 @@ function run(text: string, style: RunStyle = {}): TextRun {
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-function para(text: string, style: RunStyle = {}, alignment: Align = AlignmentType.LEFT, spacing = { before: 30, after: 30 }, keepNext = false): Paragraph {
+export function para(text: string, style: RunStyle = {}, alignment: Align = AlignmentType.LEFT, spacing = { before: 30, after: 30 }, keepNext = false): Paragraph {
   return new Paragraph({ alignment, spacing, keepNext: keepNext || undefined, children: text ? [run(text, style)] : [] });
 }
 
@@ -97,7 +97,7 @@ function paras(text: string, style: RunStyle = {}, alignment: Align = AlignmentT
   return lines.map((l) => para(l, style, alignment));
 }
 
-function cell(children: Paragraph[], width: number, extra: { columnSpan?: number; rowSpan?: number; center?: boolean } = {}): TableCell {
+export function cell(children: Paragraph[], width: number, extra: { columnSpan?: number; rowSpan?: number; center?: boolean } = {}): TableCell {
   return new TableCell({
     children: children.length ? children : [para('')],
     width: { size: width, type: WidthType.DXA },
@@ -136,7 +136,7 @@ function ruleUnder(cellWidth: number): Paragraph {
   });
 }
 
-function headerTable(issuer: string | undefined): Table {
+export function headerTable(issuer: string | undefined): Table {
   const left = Math.round(TEXT_WIDTH * 0.36);
   const right = TEXT_WIDTH - left;
   return new Table({
@@ -266,15 +266,18 @@ function titleBlock(data: PlanData): Paragraph[] {
   return out;
 }
 
-function buildAppendixDocument(data: PlanData, options: DocxExportOptions = {}): Document {
-  const names = catalogNames(options.catalog);
+/**
+ * A document in the administrative layout every par-plan document shares: A4 landscape, the margins of
+ * Nghị định 30/2020/NĐ-CP, Times New Roman, page numbers at the top centre from the second page.
+ */
+export function administrativeDocument(meta: { title: string; description: string }, children: (Paragraph | Table)[]): Document {
   const pageNumber = new Header({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE_TABLE })] })],
   });
   return new Document({
     creator: 'par-plan',
-    title: data.plan.title ?? 'Phụ lục',
-    description: 'Phụ lục kế hoạch thực hiện Chỉ số CCHC (PAR Index), xuất bằng par-plan',
+    title: meta.title,
+    description: meta.description,
     styles: {
       default: {
         document: { run: { font: FONT, size: SIZE_HEADER }, paragraph: { spacing: { before: 0, after: 0 } } },
@@ -296,13 +299,20 @@ function buildAppendixDocument(data: PlanData, options: DocxExportOptions = {}):
             },
           },
         },
-        // Page numbers at the top centre from the second page, as in administrative documents.
         headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
         footers: { default: new Footer({ children: [new Paragraph({ children: [] })] }) },
-        children: [headerTable(data.plan.issuer), ...titleBlock(data), mainTable(data, names.criterion, names.area), para('')],
+        children,
       },
     ],
   });
+}
+
+function buildAppendixDocument(data: PlanData, options: DocxExportOptions = {}): Document {
+  const names = catalogNames(options.catalog);
+  return administrativeDocument(
+    { title: data.plan.title ?? 'Phụ lục', description: 'Phụ lục kế hoạch thực hiện Chỉ số CCHC (PAR Index), xuất bằng par-plan' },
+    [headerTable(data.plan.issuer), ...titleBlock(data), mainTable(data, names.criterion, names.area), para('')],
+  );
 }
 
 /**

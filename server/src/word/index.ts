@@ -10,3 +10,8 @@ export { importPlanDocx, roleOfHeader, type DocxImportOptions, type DocxImportPr
 export { exportPlanDocx, exportPlanDataDocx, criterionCellLines, type DocxExportOptions } from './docx-export';
 export { exportPlanXlsx, exportPlanDataXlsx, excelSerial, type XlsxExportOptions } from './xlsx-export';
 export { readPlanForExport, type PlanData, type PlanSyntaxError, type ReadPlan } from './plan-data';
+export { exportFollowUpSheet, missingIdEdits, planFollowUpImport, type FilledSheet, type FollowUpChange, type FollowUpProblem } from './followup';
+export { readFirstSheet } from './xlsx-read';
+export { progressReport, reportDocx, reportXlsx, type ReportGrouping, type ReportPeriod } from './report';
+export { PlanAnalysis, DEFAULT_OPTIONS, bundledCatalog, bundledUnits } from '../engine';
+export { readAsOf } from '../engine/follow-up';

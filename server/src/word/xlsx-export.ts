@@ -125,13 +125,16 @@ const STYLE_HEADER = 1;
 const STYLE_TEXT = 2;
 const STYLE_DATE = 3;
 const STYLE_CENTER = 4;
+/** Unlocked cells, shaded, for the columns a unit fills in. */
+const STYLE_EDITABLE = 5;
+const STYLE_EDITABLE_DATE = 6;
 
-function cellXml(ref: string, value: XlsxValue, style: number): string {
+function cellXml(ref: string, value: XlsxValue, style: number, editable = false): string {
   if (value === null || value === '') return `<c r="${ref}" s="${style}"/>`;
   if (typeof value === 'object') {
     const serial = excelSerial(value.date);
     if (serial === null) return `<c r="${ref}" s="${style}"/>`;
-    return `<c r="${ref}" s="${STYLE_DATE}"><v>${serial}</v></c>`;
+    return `<c r="${ref}" s="${editable ? STYLE_EDITABLE_DATE : STYLE_DATE}"><v>${serial}</v></c>`;
   }
   const text = value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT - 1) + '…' : value;
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
@@ -141,7 +144,18 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-function sheetXml(table: XlsxTable): string {
+/** What a sheet others fill in adds: columns they may edit, a hidden column, a drop-down list, protection. */
+export interface SheetExtras {
+  /** Columns (0-based) left unlocked when the sheet is protected; the others are read-only. */
+  editable?: ReadonlySet<number>;
+  hidden?: ReadonlySet<number>;
+  /** A drop-down list of allowed values on one column. */
+  list?: { column: number; values: readonly string[] };
+  /** Protect the sheet (no password: Review › Unprotect Sheet lifts it), so only `editable` columns change. */
+  protect?: boolean;
+}
+
+function sheetXml(table: XlsxTable, extras: SheetExtras = {}): string {
   const cols = table.headers.length;
   const last = columnName(cols - 1);
   const lastRow = table.rows.length + 1;
@@ -153,17 +167,29 @@ function sheetXml(table: XlsxTable): string {
   out.push('<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>');
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   out.push('<cols>');
-  table.widths.forEach((w, i) => out.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
+  table.widths.forEach((w, i) => {
+    const hidden = extras.hidden?.has(i) ? ' hidden="1"' : '';
+    const style = extras.editable?.has(i) ? ` style="${STYLE_EDITABLE}"` : '';
+    out.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${hidden}${style}/>`);
+  });
   out.push('</cols>');
   out.push('<sheetData>');
   out.push(`<row r="1">${table.headers.map((h, i) => cellXml(`${columnName(i)}1`, h, STYLE_HEADER)).join('')}</row>`);
   table.rows.forEach((row, r) => {
     const n = r + 2;
-    const cells = table.headers.map((h, i) => cellXml(`${columnName(i)}${n}`, row[i] ?? null, centered.has(h) ? STYLE_CENTER : STYLE_TEXT));
+    const styleOf = (h: string, i: number) => (extras.editable?.has(i) ? STYLE_EDITABLE : centered.has(h) ? STYLE_CENTER : STYLE_TEXT);
+    const cells = table.headers.map((h, i) => cellXml(`${columnName(i)}${n}`, row[i] ?? null, styleOf(h, i), extras.editable?.has(i)));
     out.push(`<row r="${n}">${cells.join('')}</row>`);
   });
   out.push('</sheetData>');
+  // Sorting and filtering stay allowed under protection: offices sort their own rows.
+  if (extras.protect) out.push('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>');
   out.push(`<autoFilter ref="A1:${last}${lastRow}"/>`);
+  if (extras.list) {
+    const col = columnName(extras.list.column);
+    const values = extras.list.values.join(',').replace(/"/g, '""');
+    out.push(`<dataValidations count="1"><dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${col}2:${col}${Math.max(lastRow, 2)}"><formula1>${escapeXml(`"${values}"`)}</formula1></dataValidation></dataValidations>`);
+  }
   out.push('<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
   out.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   out.push('</worksheet>');
@@ -179,17 +205,20 @@ const STYLES_XML =
   `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
   '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>' +
   '<fonts count="2"><font><sz val="12"/><name val="Times New Roman"/><family val="1"/></font><font><b/><sz val="12"/><name val="Times New Roman"/><family val="1"/></font></fonts>' +
-  '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
-  '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>' +
+  '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>' +
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/><bgColor indexed="64"/></patternFill></fill></fills>' +
   '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
   '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="5">' +
+  '<cellXfs count="7">' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
   '<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="0" fillId="3" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyAlignment="1" applyProtection="1"><alignment vertical="top" wrapText="1"/><protection locked="0"/></xf>' +
+  '<xf numFmtId="164" fontId="0" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyAlignment="1" applyProtection="1"><alignment horizontal="center" vertical="top"/><protection locked="0"/></xf>' +
   '</cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
@@ -201,8 +230,12 @@ export async function exportPlanXlsx(planYamlText: string, options: XlsxExportOp
 }
 
 export async function exportPlanDataXlsx(data: PlanData, options: XlsxExportOptions = {}): Promise<Uint8Array> {
-  const table = followUpTable(data, options.catalog);
-  const sheetName = sheetNameOf(options.sheetName);
+  return workbookBytes(followUpTable(data, options.catalog), options.sheetName);
+}
+
+/** A one-sheet workbook of a table: shared by the plan export, the follow-up sheet and the report. */
+export async function workbookBytes(table: XlsxTable, name: string | undefined, extras: SheetExtras = {}): Promise<Uint8Array> {
+  const sheetName = sheetNameOf(name);
   const quoted = `'${sheetName.replace(/'/g, "''")}'`;
   const last = columnName(table.headers.length - 1);
   const lastRow = table.rows.length + 1;
@@ -243,6 +276,6 @@ export async function exportPlanDataXlsx(data: PlanData, options: XlsxExportOpti
       '</Relationships>',
   );
   add('xl/styles.xml', STYLES_XML);
-  add('xl/worksheets/sheet1.xml', sheetXml(table));
+  add('xl/worksheets/sheet1.xml', sheetXml(table, extras));
   return writeOfficePackage(parts);
 }

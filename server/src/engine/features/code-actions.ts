@@ -5,7 +5,7 @@
 import type { Node } from 'yaml';
 import type { PlanAnalysis } from '../analysis';
 import { areaOfCode, isWellFormedCode } from '../data/catalog';
-import { blockScalarExtent, replaceScalar, scalarText } from '../edits';
+import { afterLastLine, blockScalarExtent, lineOf, replaceScalar, scalarText } from '../edits';
 import { fixAll, withDocumentLineBreaks } from '../fix-all';
 import { diffTexts } from '../incremental';
 import { AREA_NUMERALS, type ItemModel, type TaskModel } from '../model';
@@ -14,6 +14,9 @@ import type { Finding, OffsetRange, TextEdit } from '../types';
 import { deadlineSuggestions } from '../data/deadline';
 import { itemAt, taskAt } from './locate';
 import { faultPoint } from '../faults';
+import { STATUS_LABELS, taskFollowUp } from '../follow-up';
+import { taskChangeEdits, type TaskChange } from '../follow-up-edits';
+import { messagesFor } from '../messages';
 
 export type CodeActionKind = 'quickfix' | 'refactor.rewrite' | 'source.fixAll';
 
@@ -32,21 +35,6 @@ export interface PlanCodeAction {
 }
 
 const overlaps = (a: OffsetRange, b: OffsetRange) => a.start <= b.end && b.start <= a.end;
-
-function lineOf(analysis: PlanAnalysis, offset: number) {
-  const lines = analysis.lines;
-  const line = lines.positionAt(offset).line;
-  const start = lines.lineStarts[line];
-  const content = analysis.text.slice(start, lines.lineEnd(line));
-  return { line, start, end: lines.lineEnd(line), content, indent: /^[ \t]*/.exec(content)![0] };
-}
-
-/** Offset just after the last line a node occupies (including its line break). */
-function afterLastLine(analysis: PlanAnalysis, end: number): number {
-  const lines = analysis.lines;
-  const lastLine = lines.positionAt(end > 0 && analysis.text[end - 1] === '\n' ? end - 1 : end).line;
-  return lastLine + 1 < lines.lineCount ? lines.lineStarts[lastLine + 1] : analysis.text.length;
-}
 
 function insertKeyAction(analysis: PlanAnalysis, task: TaskModel, key: 'lead' | 'deadline', finding: Finding): PlanCodeAction {
   const msg = analysis.messages;
@@ -196,6 +184,21 @@ function splitListAction(analysis: PlanAnalysis, task: TaskModel, offset: number
   return undefined;
 }
 
+const MARK_DONE_AFTER = new Set(['par/overdue', 'par/due-soon', 'par/done-without-date']);
+
+/** "Đánh dấu hoàn thành": status hoàn thành and done = the as-of day (what "today" is in the editor). */
+function markDoneAction(analysis: PlanAnalysis, task: TaskModel, kind: CodeActionKind, finding?: Finding): PlanCodeAction | undefined {
+  const asOf = analysis.options.asOf;
+  const state = taskFollowUp(analysis, task);
+  if (!asOf || (state.status === 'done' && state.doneDay)) return undefined;
+  // Status first, then the day: the order the keys read best in.
+  const set: TaskChange['set'] = state.status === 'done' && state.explicit ? {} : { status: STATUS_LABELS.done };
+  set.done = messagesFor('vi').day(asOf);
+  const edits = taskChangeEdits(analysis, task, { set });
+  if (!edits) return undefined;
+  return { title: analysis.messages.actionMarkDone(), kind, edits, ...(finding ? { findings: [finding] } : {}) };
+}
+
 /** Safe fixes of the whole document as one edit: the span where the fixed text differs (none when it does not). */
 export function fixAllEdits(analysis: PlanAnalysis): TextEdit[] {
   const fixed = fixAll(analysis).text;
@@ -216,6 +219,10 @@ export function codeActions(analysis: PlanAnalysis, range: OffsetRange, only?: r
       const task = taskAt(analysis, finding.range.start);
       if (task && finding.code === 'par/missing-lead') actions.push(insertKeyAction(analysis, task, 'lead', finding));
       if (task && finding.code === 'par/missing-deadline') actions.push(insertKeyAction(analysis, task, 'deadline', finding));
+      if (task && MARK_DONE_AFTER.has(finding.code)) {
+        const done = markDoneAction(analysis, task, 'quickfix', finding);
+        if (done) actions.push(done);
+      }
       if (finding.code === 'par/criterion-area-mismatch') {
         const item = itemAt(analysis, finding.range.start);
         const areas = new Set(item?.criteria.filter((c) => isWellFormedCode(c.code)).map((c) => areaOfCode(c.code)));
@@ -238,6 +245,11 @@ export function codeActions(analysis: PlanAnalysis, range: OffsetRange, only?: r
       if (normalize) actions.push(normalize);
       const split = splitListAction(analysis, task, range.start);
       if (split) actions.push(split);
+      // Anywhere in an unfinished task of a followed-up plan, unless a quick-fix above already offers it.
+      if (analysis.tracksProgress && !actions.some((a) => a.title === analysis.messages.actionMarkDone())) {
+        const done = markDoneAction(analysis, task, 'refactor.rewrite');
+        if (done) actions.push(done);
+      }
     }
   }
   if (only?.some((o) => o === 'source.fixAll' || o === 'source')) {

@@ -5,6 +5,7 @@
 import type { PlanAnalysis } from '../analysis';
 import { areaByNumber, compareCodes, type Catalog, type CatalogCode } from '../data/catalog';
 import { basisDay, deadlineSuggestions, parseDeadline } from '../data/deadline';
+import { STATUS_LABELS, TASK_STATUSES } from '../follow-up';
 import { inForceOn, type UnitRecord, type UnitRegistry } from '../data/registry';
 import { registryFor } from '../data/unit-data';
 import { fold } from '../data/text-fold';
@@ -28,7 +29,7 @@ import { KEYS_OF } from './plan-keys';
 import { featureTextFor, unitFacts, type FeatureText, type MapKind, type PlanKey } from './feature-text';
 import { faultPoint } from '../faults';
 
-export type CompletionKind = 'code' | 'unit' | 'group' | 'deadline' | 'key' | 'snippet' | 'area';
+export type CompletionKind = 'code' | 'unit' | 'group' | 'deadline' | 'key' | 'snippet' | 'area' | 'status';
 
 export interface CompletionEntry {
   label: string;
@@ -68,6 +69,11 @@ export function completionsAt(analysis: PlanAnalysis, offset: number): Completio
           return deadlineCompletions(analysis, ctx, text);
         case 'area':
           return areaCompletions(analysis, ctx, text);
+        case 'status':
+          return statusCompletions(ctx, text);
+        case 'done':
+        case 'date':
+          return doneCompletions(analysis, ctx, text);
         default:
           return [];
       }
@@ -425,6 +431,34 @@ function areaCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: Featur
     });
   });
   return out;
+}
+
+// --- follow-up values --------------------------------------------------------------------------------------
+
+function statusCompletions(ctx: ValueContext, text: FeatureText): CompletionEntry[] {
+  if (!scalarValueForm(ctx)) return [];
+  const typed = norm(ctx.typed);
+  return TASK_STATUSES.flatMap((status, index) => {
+    const label = STATUS_LABELS[status];
+    // Typed without accents or in English, it still finds the Vietnamese label.
+    if (typed && !norm(label).startsWith(typed) && !status.startsWith(typed.replace(/ /g, '-'))) return [];
+    return [{
+      label,
+      kind: 'status' as const,
+      detail: text.statusDetail(status),
+      sortText: order(index),
+      filterText: `${label} ${norm(label)} ${status}`,
+      edit: { range: range(ctx), newText: valueText(ctx, label) },
+    }];
+  });
+}
+
+/** The as-of day, the one completion day an editor can offer without guessing. */
+function doneCompletions(analysis: PlanAnalysis, ctx: ValueContext, text: FeatureText): CompletionEntry[] {
+  const asOf = analysis.options.asOf;
+  if (!asOf || !scalarValueForm(ctx)) return [];
+  const day = featureTextFor('vi').day(asOf);
+  return [{ label: day, kind: 'deadline', detail: text.doneToday(text.day(asOf)), sortText: order(0), filterText: day, edit: { range: range(ctx), newText: valueText(ctx, day) } }];
 }
 
 // --- keys and snippets --------------------------------------------------------------------------------------

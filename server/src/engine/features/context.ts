@@ -629,7 +629,7 @@ function slotContext(info: CursorInfo, col: number, rangeStart: number, rangeEnd
     const byKeys = mapKindOfKeys(present);
     if (byKeys && byKeys !== 'plan' && byKeys !== 'root') return keyContext(byKeys);
     const list = listOf(s, mapStart);
-    const map = list && ENTRY_LISTS.has(list.name) ? MAP_OF_LIST[list.name as EntryList] : null;
+    const map = list && ENTRY_LISTS.has(list.name) ? MAP_OF_LIST[list.name as EntryList] : list?.name === 'progress' ? 'progress' : null;
     return keyContext(map ?? byKeys);
   }
   if (parentKey) {

@@ -11,9 +11,11 @@ export type PlanKey =
   | 'title' | 'issuer' | 'year' | 'document' | 'appendix' | 'index-year' | 'results'
   | 'area' | 'items'
   | 'criteria' | 'name' | 'finding' | 'tasks'
-  | 'task' | 'lead' | 'support' | 'deadline' | 'product' | 'note';
+  | 'task' | 'lead' | 'support' | 'deadline' | 'product' | 'note'
+  | 'status' | 'done' | 'progress' | 'id'
+  | 'date' | 'text' | 'evidence';
 
-export type MapKind = 'root' | 'plan' | 'section' | 'item' | 'task';
+export type MapKind = 'root' | 'plan' | 'section' | 'item' | 'task' | 'progress';
 
 export interface FeatureText {
   /** A calendar day (ISO YYYY-MM-DD) as people write it. */
@@ -66,6 +68,17 @@ export interface FeatureText {
   hoverNormalized(text: string): string;
   hoverInvalidDeadline(problem: string, span: string | undefined): string;
   hoverAreaTitle(roman: string): string;
+
+  // --- follow-up (status, done, progress) ------------------------------------------------------------
+  /** Days from the as-of day to a deadline's end: positive ahead, negative passed. */
+  hoverDaysLeft(days: number, asOf: string, status: string): string;
+  hoverReportMissing(period: string, days: number): string;
+  hoverReported(period: string): string;
+  statusDetail(english: string): string;
+  doneToday(asOf: string): string;
+  hoverStatus(label: string, keyword: string): string;
+  /** `late`: days after the deadline's end (negative: early); undefined without a deadline. */
+  hoverDone(day: string, late: number | undefined, end: string | undefined): string;
 }
 
 const vi: FeatureText = {
@@ -112,7 +125,14 @@ const vi: FeatureText = {
       support: 'Đơn vị phối hợp',
       deadline: 'Thời hạn hoàn thành',
       product: 'Sản phẩm',
-      note: 'Ghi chú',
+      note: 'Ghi chú; với nhiệm vụ không thực hiện: lý do',
+      status: 'Trạng thái: chưa thực hiện, đang thực hiện, hoàn thành, không thực hiện',
+      done: 'Ngày hoàn thành, ví dụ 15/6/2026',
+      progress: 'Các lần báo cáo tiến độ (date, text, evidence)',
+      id: 'Mã định danh do công cụ thêm; không sửa tay',
+      date: 'Ngày báo cáo, ví dụ 30/6/2026',
+      text: 'Kết quả thực hiện đến ngày báo cáo',
+      evidence: 'Văn bản kèm theo, ví dụ Báo cáo số 123/BC-SNV',
     })[key],
   snippetLabel: (kind) => ({ task: 'nhiệm vụ mới', item: 'mục (tiêu chí) mới', section: 'phần (lĩnh vực) mới' })[kind],
   snippetDetail: (kind) =>
@@ -179,6 +199,16 @@ const vi: FeatureText = {
   hoverNormalized: (text) => `Cách viết chuẩn: ${text}`,
   hoverInvalidDeadline: (problem, span) => `Không hiểu được thời hạn này: ${problem}` + (span ? ` (ở "${span}")` : ''),
   hoverAreaTitle: (roman) => `**Lĩnh vực ${roman}**`,
+
+  hoverDaysLeft: (days, asOf, status) =>
+    (days > 0 ? `Còn **${days} ngày** đến hạn` : days === 0 ? 'Đến hạn **hôm nay**' : `Đã quá hạn **${-days} ngày**`) + ` (tính đến ${asOf}; ${status}).`,
+  hoverReportMissing: (period, days) => `Chưa có báo cáo tiến độ cho ${period} (kỳ đã kết thúc ${days} ngày).`,
+  hoverReported: (period) => `Đã có báo cáo tiến độ cho ${period}.`,
+  statusDetail: (english) => `Trạng thái (${english})`,
+  doneToday: (asOf) => `Ngày xét (${asOf})`,
+  hoverStatus: (label, keyword) => `**Trạng thái** ${label} (\`${keyword}\`)`,
+  hoverDone: (day, late, end) =>
+    `**Ngày hoàn thành** ${day}` + (late === undefined ? '' : late > 0 ? `\n\nChậm **${late} ngày** so với thời hạn (${end}).` : `\n\nĐúng hạn (thời hạn đến ${end}).`),
 };
 
 const en: FeatureText = {
@@ -222,7 +252,14 @@ const en: FeatureText = {
       support: 'Cooperating unit(s)',
       deadline: 'Deadline',
       product: 'Output',
-      note: 'Note',
+      note: 'Note; for a dropped task, the reason',
+      status: 'Status: chưa thực hiện, đang thực hiện, hoàn thành, không thực hiện',
+      done: 'Completion day, e.g. 15/6/2026',
+      progress: 'Progress reports (date, text, evidence)',
+      id: 'Stable id added by tools; do not edit',
+      date: 'Day of the report, e.g. 30/6/2026',
+      text: 'What was done by that day',
+      evidence: 'Supporting document, e.g. Báo cáo số 123/BC-SNV',
     })[key],
   snippetLabel: (kind) => ({ task: 'new task', item: 'new item (criterion)', section: 'new section (area)' })[kind],
   snippetDetail: (kind) =>
@@ -288,6 +325,16 @@ const en: FeatureText = {
   hoverNormalized: (text) => `Canonical spelling: ${text}`,
   hoverInvalidDeadline: (problem, span) => `This deadline cannot be read: ${problem}` + (span ? ` (at "${span}")` : ''),
   hoverAreaTitle: (roman) => `**Area ${roman}**`,
+
+  hoverDaysLeft: (days, asOf, status) =>
+    (days > 0 ? `**${days} day${days === 1 ? '' : 's'}** left` : days === 0 ? 'Due **today**' : `**${-days} day${days === -1 ? '' : 's'}** overdue`) + ` (as of ${asOf}; ${status}).`,
+  hoverReportMissing: (period, days) => `No progress report for ${period} (ended ${days} day${days === 1 ? '' : 's'} ago).`,
+  hoverReported: (period) => `Progress reported for ${period}.`,
+  statusDetail: (english) => `Status (${english})`,
+  doneToday: (asOf) => `The as-of day (${asOf})`,
+  hoverStatus: (label, keyword) => `**Status** ${label} (\`${keyword}\`)`,
+  hoverDone: (day, late, end) =>
+    `**Done on** ${day}` + (late === undefined ? '' : late > 0 ? `\n\n**${late} day${late === 1 ? '' : 's'}** after the deadline (${end}).` : `\n\nOn time (deadline ${end}).`),
 };
 
 export function featureTextFor(locale: Locale): FeatureText {

@@ -3,7 +3,8 @@
 
 import type { LocatedUnitPart, PlanAnalysis } from '../analysis';
 import { areaByNumber, areaOfCode, isWellFormedCode, levelOfCode, parentOfCode, suggestCodes } from '../data/catalog';
-import { basisDay } from '../data/deadline';
+import { basisDay, deadlineEnd } from '../data/deadline';
+import { daysBetween, lastEndedPeriod, lateness, readStatus, taskFollowUp } from '../follow-up';
 import { inForceOn, suggestUnits, type UnitRecord } from '../data/registry';
 import { foldWord } from '../data/text-fold';
 import { nodeRange, type ItemModel, type TaskModel, type UnitEntry } from '../model';
@@ -22,13 +23,15 @@ export interface HoverResult {
 /** How many tasks the units and codes under the cursor show by name. */
 const TASKS_SHOWN = 3;
 
-type HoverKind = 'unit' | 'deadline' | 'code' | 'area';
+type HoverKind = 'unit' | 'deadline' | 'code' | 'area' | 'follow-up';
 
 /** The keys whose values each kind of hover reads across the plan (beyond the token under the cursor). */
 const READS: Record<HoverKind, ReadonlySet<string>> = {
   // Tasks listed by their text, units counted plan-wide, the basis day from the deadline and year.
   unit: new Set(['task', 'lead', 'support', 'deadline', 'year']),
-  deadline: new Set(['deadline', 'year']),
+  // Days left or late: also whether the task is done, and its reports.
+  deadline: new Set(['deadline', 'year', 'status', 'done', 'progress']),
+  'follow-up': new Set(['deadline', 'year', 'status', 'done', 'progress']),
   // Tasks and items counted per code, and the item's name.
   code: new Set(['name']),
   area: new Set(),
@@ -66,6 +69,11 @@ function hoverOf(analysis: PlanAnalysis, offset: number): { kind: HoverKind; res
     const deadline = task.deadline;
     if (deadline?.node?.range && within(offset, unquoted(analysis.text, nodeRange(deadline.node)))) {
       return found('deadline', deadlineHover(analysis, task, text));
+    }
+    for (const field of [task.status, task.done]) {
+      if (field?.node?.range && field.text && within(offset, unquoted(analysis.text, nodeRange(field.node)))) {
+        return found('follow-up', followUpHover(analysis, task, field === task.status ? 'status' : 'done', unquoted(analysis.text, nodeRange(field.node)), text));
+      }
     }
   }
   const item = itemAt(analysis, offset);
@@ -284,5 +292,40 @@ function deadlineHover(analysis: PlanAnalysis, task: TaskModel, text: FeatureTex
     return { markdown: lines.join('\n\n'), range };
   }
   if (meaning.normalized !== written) lines.push(text.hoverNormalized(escapeMd(meaning.normalized)));
+  const standing = standingLine(analysis, task, text);
+  if (standing) lines.push(standing);
   return { markdown: lines.join('\n\n'), range };
+}
+
+/** A status: which of the four it is; a completion day: on time or how late. */
+function followUpHover(analysis: PlanAnalysis, task: TaskModel, key: 'status' | 'done', range: OffsetRange, text: FeatureText): HoverResult | null {
+  const state = taskFollowUp(analysis, task);
+  if (key === 'status') {
+    const written = readStatus(task.status!.text!);
+    if (!written) return null; // par/invalid-status says what is wrong
+    return { markdown: text.hoverStatus(escapeMd(analysis.messages.statusName(written)), written), range };
+  }
+  if (!state.doneDay) return null; // par/invalid-date
+  const end = deadlineEnd(state.deadline);
+  const late = end ? daysBetween(end, state.doneDay) : undefined;
+  return { markdown: text.hoverDone(text.day(state.doneDay), late, end && text.day(end)), range };
+}
+
+/** Where the task stands on the as-of day: days left or passed, or the last period's report (recurring). */
+function standingLine(analysis: PlanAnalysis, task: TaskModel, text: FeatureText): string | undefined {
+  const asOf = analysis.options.asOf;
+  // Only a plan that is followed up has a status to judge: an old plan without one is not "late".
+  if (!asOf || !analysis.tracksProgress) return undefined;
+  const state = taskFollowUp(analysis, task);
+  const status = analysis.messages.statusName(state.status);
+  const meaning = state.deadline;
+  if (meaning?.kind === 'recurring') {
+    if (state.status === 'done' || state.status === 'dropped') return undefined;
+    const late = lateness(analysis, task, state, asOf, 0);
+    if (late?.kind === 'overdue-report') return text.hoverReportMissing(analysis.messages.periodName(late.period), late.days);
+    const period = lastEndedPeriod(meaning, asOf, analysis.planYear);
+    return period && text.hoverReported(analysis.messages.periodName(period));
+  }
+  const end = deadlineEnd(meaning);
+  return end && text.hoverDaysLeft(daysBetween(asOf, end), text.day(asOf), status);
 }

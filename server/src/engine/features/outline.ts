@@ -5,6 +5,7 @@ import { coverageOf, sectionCoverage } from '../coverage';
 import type { PlanAnalysis } from '../analysis';
 import { areaByNumber, compareCodes } from '../data/catalog';
 import { quarterOf } from '../data/deadline';
+import { lateness, taskFollowUp, type TaskStatus } from '../follow-up';
 import type { ItemModel, SectionModel, TaskModel } from '../model';
 import type { Finding, OffsetRange, Severity } from '../types';
 import { itemAt, sectionAt, shorten, taskAt } from './locate';
@@ -125,6 +126,10 @@ export interface TreeTask {
   deadline: string | null;
   /** "2023-Q4", "recurring", "invalid" or "none": the deadline quarter the tree groups by. */
   quarter: string;
+  /** The follow-up status, written or implied (follow-up.ts). */
+  status: TaskStatus;
+  /** Days late on the as-of day, when the plan is followed up and the task is overdue; else null. */
+  overdueDays: number | null;
   problems: ProblemCounts;
 }
 
@@ -151,6 +156,8 @@ export interface PlanTree {
   year: number | null;
   sections: TreeSection[];
   problems: ProblemCounts;
+  /** Overdue tasks on the as-of day (the status bar's "N quá hạn"). */
+  overdue: number;
   /** With results: the plan's points lost in the index year and those it has tasks for. */
   points?: { lost: number; covered: number; indexYear: number };
 }
@@ -179,6 +186,16 @@ export function planTree(analysis: PlanAnalysis): PlanTree {
     year: analysis.planYear ?? null,
     sections: [],
     problems: none(),
+    overdue: 0,
+  };
+  const asOf = analysis.options.asOf;
+  const judged = asOf !== undefined && analysis.tracksProgress;
+  const standing = (task: TaskModel) => {
+    const state = taskFollowUp(analysis, task);
+    const late = judged ? lateness(analysis, task, state, asOf!, 0) : undefined;
+    const overdueDays = late && late.kind !== 'due-soon' ? late.days : null;
+    if (overdueDays !== null) tree.overdue++;
+    return { status: state.status, overdueDays };
   };
   const taskCounts = new Map<TaskModel, ProblemCounts>();
   const itemCounts = new Map<ItemModel, ProblemCounts>();
@@ -224,6 +241,7 @@ export function planTree(analysis: PlanAnalysis): PlanTree {
             ),
             deadline: task.deadline?.text?.trim() ?? null,
             quarter: quarterKey(analysis, task),
+            ...standing(task),
             problems: taskCounts.get(task) ?? none(),
           })),
         };

@@ -5,7 +5,7 @@
 import planSchema from '../../../../schemas/par-plan.schema.json';
 import type { MapKind, PlanKey } from './feature-text';
 
-const MAP_KINDS: readonly MapKind[] = ['root', 'plan', 'section', 'item', 'task'];
+const MAP_KINDS: readonly MapKind[] = ['root', 'plan', 'section', 'item', 'task', 'progress'];
 
 const propertiesOf: Record<MapKind, Record<string, unknown>> = {
   root: planSchema.properties,
@@ -13,6 +13,7 @@ const propertiesOf: Record<MapKind, Record<string, unknown>> = {
   section: planSchema.definitions.section.properties,
   item: planSchema.definitions.item.properties,
   task: planSchema.definitions.task.properties,
+  progress: planSchema.definitions.progress.properties,
 };
 
 function byKind<T>(value: (kind: MapKind) => T): Record<MapKind, T> {

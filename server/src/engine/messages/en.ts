@@ -117,6 +117,27 @@ export const en: Messages = {
   sectionWithoutArea: () => '(section without an area)',
   itemWithoutCode: () => '(no criterion code)',
 
+  statusName: (status) => ({ 'not-started': 'not started', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' })[status],
+  periodName: (p) =>
+    ({
+      year: `year ${p.year}`,
+      half: `${p.n === 1 ? 'first' : 'second'} half of ${p.year}`,
+      quarter: `Q${p.n}/${p.year}`,
+      month: `month ${p.n}/${p.year}`,
+      week: `the week ${en.day(p.start)} to ${en.day(p.end)}`,
+    })[p.unit],
+  overdue: (deadline, end, days) => `Task overdue by ${days} day${days === 1 ? '' : 's'}: deadline "${deadline}" ended on ${end} and the task is not done.`,
+  overdueReport: (deadline, period, days) => `No progress report for ${period} (deadline "${deadline}"; the period ended ${days} day${days === 1 ? '' : 's'} ago).`,
+  dueSoon: (deadline, end, days) =>
+    days === 0 ? `Task due today (${end}, deadline "${deadline}").` : `Task due in ${days} day${days === 1 ? '' : 's'} (${end}, deadline "${deadline}").`,
+  doneLate: (done, end, days) => `Done on ${done}, ${days} day${days === 1 ? '' : 's'} after the deadline (${end}).`,
+  doneWithoutDate: () => 'The task is done but its completion date ("done") is missing.',
+  droppedWithoutReason: () => 'The task is dropped but no reason is given ("note").',
+  invalidStatus: (text, suggestion) =>
+    `Status "${text}" is not valid: use "chưa thực hiện", "đang thực hiện", "hoàn thành" or "không thực hiện" (or not-started, in-progress, done, dropped).` +
+    (suggestion ? ` Did you mean "${suggestion}"?` : ''),
+  invalidDay: (key, text) => `${key === 'done' ? 'Completion date' : 'Report date'} "${text}" is not a valid day; write e.g. 15/6/2026 or 2026-06-15.`,
+  actionMarkDone: () => 'Mark as done',
   unitDataUsed: (province, overlays, userOverlay) =>
     `Data used: the national base` + (province ? ` for ${province}` : ' (no province recognised in "plan.issuer")') +
     (overlays.length ? `, with ${list(overlays)}` : '') + '.' +

@@ -64,6 +64,19 @@ export interface Messages {
   sectionWithoutArea(): string;
   itemWithoutCode(): string;
 
+  // Follow-up through the year (status, done, progress; judged on the as-of day).
+  statusName(status: 'not-started' | 'in-progress' | 'done' | 'dropped'): string;
+  /** A reporting period: "Quý II/2026", "6 tháng đầu năm 2026", "tháng 5/2026", "năm 2026", a week by its days. */
+  periodName(period: { unit: 'year' | 'half' | 'quarter' | 'month' | 'week'; n: number; year: number; start: string; end: string }): string;
+  overdue(deadline: string, end: string, days: number): string;
+  overdueReport(deadline: string, period: string, days: number): string;
+  dueSoon(deadline: string, end: string, days: number): string;
+  doneLate(done: string, end: string, days: number): string;
+  doneWithoutDate(): string;
+  droppedWithoutReason(): string;
+  invalidStatus(text: string, suggestion: string | undefined): string;
+  invalidDay(key: 'done' | 'date', text: string): string;
+  actionMarkDone(): string;
   // --- units of every province --------------------------------------------------------------
   /** After an unknown unit: which data was read ("tỉnh Nghệ An"; the overlays) and how to add a unit. */
   unitDataUsed(province: string | undefined, overlays: string[], userOverlay: string | undefined): string;

@@ -143,6 +143,27 @@ export const vi: Messages = {
   sectionWithoutArea: () => '(phần chưa có lĩnh vực)',
   itemWithoutCode: () => '(không có mã tiêu chí)',
 
+  statusName: (status) => ({ 'not-started': 'chưa thực hiện', 'in-progress': 'đang thực hiện', done: 'hoàn thành', dropped: 'không thực hiện' })[status],
+  periodName: (p) =>
+    ({
+      year: `năm ${p.year}`,
+      half: `6 tháng ${p.n === 1 ? 'đầu' : 'cuối'} năm ${p.year}`,
+      quarter: `Quý ${['', 'I', 'II', 'III', 'IV'][p.n]}/${p.year}`,
+      month: `tháng ${p.n}/${p.year}`,
+      week: `tuần từ ${vi.day(p.start)} đến ${vi.day(p.end)}`,
+    })[p.unit],
+  overdue: (deadline, end, days) => `Nhiệm vụ quá hạn ${days} ngày: thời hạn "${deadline}" đã hết ngày ${end} mà chưa hoàn thành.`,
+  overdueReport: (deadline, period, days) => `Chưa có báo cáo tiến độ cho ${period} (thời hạn "${deadline}"; kỳ đã kết thúc ${days} ngày).`,
+  dueSoon: (deadline, end, days) =>
+    days === 0 ? `Nhiệm vụ đến hạn hôm nay (${end}, thời hạn "${deadline}").` : `Nhiệm vụ còn ${days} ngày đến hạn (${end}, thời hạn "${deadline}").`,
+  doneLate: (done, end, days) => `Hoàn thành ngày ${done}, chậm ${days} ngày so với thời hạn (${end}).`,
+  doneWithoutDate: () => 'Nhiệm vụ đã hoàn thành nhưng chưa ghi ngày hoàn thành ("done").',
+  droppedWithoutReason: () => 'Nhiệm vụ không thực hiện nhưng chưa ghi lý do ("note").',
+  invalidStatus: (text, suggestion) =>
+    `Trạng thái "${text}" không hợp lệ: dùng "chưa thực hiện", "đang thực hiện", "hoàn thành" hoặc "không thực hiện".` +
+    (suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ''),
+  invalidDay: (key, text) => `${key === 'done' ? 'Ngày hoàn thành' : 'Ngày báo cáo'} "${text}" không phải một ngày hợp lệ; viết ví dụ 15/6/2026 hoặc 2026-06-15.`,
+  actionMarkDone: () => 'Đánh dấu hoàn thành',
   unitDataUsed: (province, overlays, userOverlay) =>
     `Danh mục đã dùng: dữ liệu chung` + (province ? ` cho ${province}` : ' (chưa xác định được tỉnh từ "plan.issuer")') +
     (overlays.length ? `, bổ sung ${list(overlays)}` : '') + '.' +

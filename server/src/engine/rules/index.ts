@@ -25,6 +25,13 @@ import { unitSpellingRule } from './unit-spelling';
 import { unitSupersededRule } from './unit-superseded';
 import { unknownCriterionRule } from './unknown-criterion';
 import { unknownUnitRule } from './unknown-unit';
+import { overdueRule } from './overdue';
+import { dueSoonRule } from './due-soon';
+import { doneLateRule } from './done-late';
+import { doneWithoutDateRule } from './done-without-date';
+import { droppedWithoutReasonRule } from './dropped-without-reason';
+import { invalidStatusRule } from './invalid-status';
+import { invalidDateRule } from './invalid-date';
 import { pastedCharactersRule } from './pasted-characters';
 
 export const RULES: readonly Rule[] = [
@@ -42,6 +49,13 @@ export const RULES: readonly Rule[] = [
   flowListSplitRule,
   invalidDeadlineRule,
   deadlineOutsideYearRule,
+  invalidStatusRule,
+  invalidDateRule,
+  overdueRule,
+  dueSoonRule,
+  doneLateRule,
+  doneWithoutDateRule,
+  droppedWithoutReasonRule,
   pastedCharactersRule,
   resultsFileRule,
   resultsYearRule,
@@ -57,6 +71,8 @@ interface TaskFindings {
   data: PlanFacts['data'];
   options: PlanFacts['options'];
   planYear: number | undefined;
+  /** Whether the plan is followed up (analysis.tracksProgress): it turns the lateness rules on. */
+  tracking: boolean;
   registry: PlanFacts['registry'];
   findings: Finding[];
 }
@@ -109,10 +125,11 @@ export function runRules(analysis: PlanFacts): Finding[] {
   const { data, options } = analysis;
   const planYear = analysis.planYear;
   const registry = analysis.registry;
+  const tracking = analysis.tracksProgress;
   for (const task of analysis.model.tasks) {
     const start = task.node.range![0];
     const kept = taskFindings.get(task);
-    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear && kept.registry === registry) {
+    if (kept && kept.data === data && kept.options === options && kept.planYear === planYear && kept.registry === registry && kept.tracking === tracking) {
       const delta = start - kept.start;
       for (const f of kept.findings) findings.push(delta === 0 ? f : moved(f, delta));
       continue;
@@ -125,7 +142,7 @@ export function runRules(analysis: PlanFacts): Finding[] {
       own.push(...c.into);
     }
     // A task a rule failed on is checked again in the next version.
-    if (complete) taskFindings.set(task, { start, data, options, planYear, registry, findings: own });
+    if (complete) taskFindings.set(task, { start, data, options, planYear, registry, tracking, findings: own });
     findings.push(...own);
   }
   return findings;

@@ -1,0 +1,123 @@
+// A small SpreadsheetML reader: the first worksheet of an .xlsx as rows of cells, enough to read back
+// the follow-up sheets units fill in (with Excel, LibreOffice or anything else that writes .xlsx).
+// Shared strings, inline strings (rich text runs joined), formula results, booleans and numbers;
+// a number is kept as a number: the caller knows which columns hold dates (Excel serial days).
+// Also the file's own "last modified" day from docProps/core.xml, when the writer recorded one.
+//
+// Pure and tolerant: a broken or foreign file gives an `error`, never an exception.
+
+import { decodeText } from './text-helpers';
+import { childElements, firstChild, isElement, parseXml, textContent, type XmlElement } from './xml';
+import { PartTooLarge, isDamagedArchive, openOfficePackage, type OfficePackage } from './zip';
+
+/** Largest XML part inflated (a sheet of tens of thousands of rows fits; a zip bomb does not). */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+export type CellValue = string | number | boolean;
+
+export interface SheetRead {
+  /** Row number (1-based) → column index (0-based) → value; empty cells are absent. */
+  rows: Map<number, Map<number, CellValue>>;
+  /** The day docProps/core.xml says the file was last modified (YYYY-MM-DD), when it says. */
+  modified?: string;
+  error?: string;
+}
+
+/** "AB12" → column 27 (0-based), row 12. */
+export function cellRef(ref: string): { column: number; row: number } | undefined {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
+  if (!m) return undefined;
+  let column = 0;
+  for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { column: column - 1, row: Number(m[2]) };
+}
+
+/** ISO day of an Excel serial day number (1900 date system), or undefined when it is not a plausible day. */
+export function serialToIso(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return undefined;
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The text of a string item (`<si>` or `<is>`): its `<t>`, or its rich-text runs joined; phonetic runs skipped. */
+function stringItem(item: XmlElement | undefined): string {
+  if (!item) return '';
+  const t = firstChild(item, 'x:t');
+  if (t) return textContent(t);
+  return childElements(item, 'x:r').map((r) => textContent(firstChild(r, 'x:t'))).join('');
+}
+
+function part(zip: OfficePackage, path: string): XmlElement | undefined {
+  const text = zip.text(path);
+  return text === null ? undefined : parseXml(text).root ?? undefined;
+}
+
+/** Paths of the first worksheet and of the shared strings, through the workbook's relationships. */
+function partPaths(zip: OfficePackage): { sheet?: string; strings: string } {
+  const workbook = part(zip, 'xl/workbook.xml');
+  const sheet = childElements(firstChild(workbook, 'x:sheets'), 'x:sheet')[0];
+  const rels = childElements(part(zip, 'xl/_rels/workbook.xml.rels'), 'rel:Relationship');
+  const resolveTarget = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+  const sheetTarget = rels.find((r) => r.attrs.Id === sheet?.attrs['r:id'])?.attrs.Target;
+  const stringsTarget = rels.find((r) => /\/sharedStrings$/.test(r.attrs.Type ?? ''))?.attrs.Target;
+  return {
+    sheet: sheetTarget ? resolveTarget(sheetTarget) : zip.has('xl/worksheets/sheet1.xml') ? 'xl/worksheets/sheet1.xml' : undefined,
+    strings: stringsTarget ? resolveTarget(stringsTarget) : 'xl/sharedStrings.xml',
+  };
+}
+
+export function readFirstSheet(bytes: Uint8Array): SheetRead {
+  const rows: SheetRead['rows'] = new Map();
+  try {
+    return readSheet(openOfficePackage(bytes, MAX_PART_BYTES, decodeText), rows);
+  } catch (error) {
+    if (isDamagedArchive(error)) return { rows, error: `not an .xlsx file (${error.message})` };
+    if (error instanceof PartTooLarge) return { rows, error: `${error.path} is too large once uncompressed (${error.size} bytes)` };
+    throw error;
+  }
+}
+
+function readSheet(zip: OfficePackage, rows: SheetRead['rows']): SheetRead {
+  const paths = partPaths(zip);
+  const sheet = paths.sheet ? part(zip, paths.sheet) : undefined;
+  if (!sheet) return { rows, error: 'the workbook has no worksheet' };
+  const shared = childElements(part(zip, paths.strings), 'x:si').map(stringItem);
+  const data = firstChild(sheet, 'x:sheetData');
+  let nextRow = 1;
+  for (const row of childElements(data, 'x:row')) {
+    const r = Number(row.attrs.r) || nextRow;
+    nextRow = r + 1;
+    const cells = new Map<number, CellValue>();
+    let nextColumn = 0;
+    for (const c of childElements(row, 'x:c')) {
+      const column = (c.attrs.r ? cellRef(c.attrs.r)?.column : undefined) ?? nextColumn;
+      nextColumn = column + 1;
+      const v = textContent(firstChild(c, 'x:v'));
+      let value: CellValue | undefined;
+      switch (c.attrs.t) {
+        case 's':
+          value = shared[Number(v)];
+          break;
+        case 'inlineStr':
+          value = stringItem(firstChild(c, 'x:is'));
+          break;
+        case 'str':
+        case 'e':
+          value = v;
+          break;
+        case 'b':
+          value = v === '1';
+          break;
+        default:
+          value = v === '' ? undefined : Number(v);
+          if (typeof value === 'number' && !Number.isFinite(value)) value = v;
+      }
+      if (value !== undefined && value !== '') cells.set(column, value);
+    }
+    if (cells.size) rows.set(r, cells);
+  }
+  const core = part(zip, 'docProps/core.xml');
+  const modifiedEl = core?.children.find((n): n is XmlElement => isElement(n) && /(^|:)modified$/.test(n.name));
+  const modified = /^\d{4}-\d{2}-\d{2}/.exec(textContent(modifiedEl))?.[0];
+  return { rows, modified };
+}
