@@ -1,11 +1,13 @@
-// A small SpreadsheetML reader: the first worksheet of an .xlsx as rows of cells, enough to read back
-// the follow-up sheets units fill in (with Excel, LibreOffice or anything else that writes .xlsx).
+// The one SpreadsheetML reader: the first visible worksheet of an .xlsx as rows of cells and its merged
+// ranges, enough to read back the follow-up sheets units fill in and the results tables offices keep
+// (written by Excel, LibreOffice or anything else that writes .xlsx).
 // Shared strings, inline strings (rich text runs joined), formula results, booleans and numbers;
 // a number is kept as a number: the caller knows which columns hold dates (Excel serial days).
 // Also the file's own "last modified" day from docProps/core.xml, when the writer recorded one.
 //
 // Pure and tolerant: a broken or foreign file gives an `error`, never an exception.
 
+import { relTargets } from './docx-import';
 import { decodeText } from './text-helpers';
 import { childElements, firstChild, isElement, parseXml, textContent, type XmlElement } from './xml';
 import { PartTooLarge, isDamagedArchive, openOfficePackage, type OfficePackage } from './zip';
@@ -15,9 +17,18 @@ const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 export type CellValue = string | number | boolean;
 
+/** A merged range, by the cell references of its corners (row 1-based, column 0-based). */
+export interface MergedRange {
+  from: { column: number; row: number };
+  to: { column: number; row: number };
+}
+
 export interface SheetRead {
   /** Row number (1-based) → column index (0-based) → value; empty cells are absent. */
   rows: Map<number, Map<number, CellValue>>;
+  merges?: MergedRange[];
+  /** The worksheet's name as the workbook lists it. */
+  sheetName?: string;
   /** The day docProps/core.xml says the file was last modified (YYYY-MM-DD), when it says. */
   modified?: string;
   error?: string;
@@ -52,17 +63,30 @@ function part(zip: OfficePackage, path: string): XmlElement | undefined {
   return text === null ? undefined : parseXml(text).root ?? undefined;
 }
 
-/** Paths of the first worksheet and of the shared strings, through the workbook's relationships. */
-function partPaths(zip: OfficePackage): { sheet?: string; strings: string } {
-  const workbook = part(zip, 'xl/workbook.xml');
-  const sheet = childElements(firstChild(workbook, 'x:sheets'), 'x:sheet')[0];
-  const rels = childElements(part(zip, 'xl/_rels/workbook.xml.rels'), 'rel:Relationship');
-  const resolveTarget = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
-  const sheetTarget = rels.find((r) => r.attrs.Id === sheet?.attrs['r:id'])?.attrs.Target;
-  const stringsTarget = rels.find((r) => /\/sharedStrings$/.test(r.attrs.Type ?? ''))?.attrs.Target;
+/** Targets of a relationships part by id, as package paths (relative targets taken from `dir`). */
+function relsById(rels: XmlElement | undefined, dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rel of childElements(rels, 'rel:Relationship')) {
+    const target = rel.attrs.Target ?? '';
+    out.set(rel.attrs.Id ?? '', target.startsWith('/') ? target.slice(1) : `${dir}${target.replace(/^\.\//, '')}`);
+  }
+  return out;
+}
+
+/** The first visible worksheet and the shared strings, through the package's and workbook's relationships. */
+function partPaths(zip: OfficePackage): { sheet?: string; sheetName?: string; strings: string } {
+  const workbookPath = relTargets(zip.text('_rels/.rels'), '/officeDocument', '')[0] ?? 'xl/workbook.xml';
+  const dir = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
+  const workbook = part(zip, workbookPath);
+  const sheets = childElements(firstChild(workbook, 'x:sheets'), 'x:sheet');
+  const sheet = sheets.find((s) => s.attrs.state !== 'hidden' && s.attrs.state !== 'veryHidden') ?? sheets[0];
+  const relsText = zip.text(`${dir}_rels/${workbookPath.slice(dir.length)}.rels`);
+  const rels = relsText === null ? undefined : parseXml(relsText).root ?? undefined;
+  const sheetPath = relsById(rels, dir).get(sheet?.attrs['r:id'] ?? '');
   return {
-    sheet: sheetTarget ? resolveTarget(sheetTarget) : zip.has('xl/worksheets/sheet1.xml') ? 'xl/worksheets/sheet1.xml' : undefined,
-    strings: stringsTarget ? resolveTarget(stringsTarget) : 'xl/sharedStrings.xml',
+    sheet: sheetPath ?? (zip.has(`${dir}worksheets/sheet1.xml`) ? `${dir}worksheets/sheet1.xml` : undefined),
+    sheetName: sheet?.attrs.name,
+    strings: relTargets(relsText, '/sharedStrings', dir)[0] ?? `${dir}sharedStrings.xml`,
   };
 }
 
@@ -116,8 +140,13 @@ function readSheet(zip: OfficePackage, rows: SheetRead['rows']): SheetRead {
     }
     if (cells.size) rows.set(r, cells);
   }
+  const merges: MergedRange[] = [];
+  for (const m of childElements(firstChild(sheet, 'x:mergeCells'), 'x:mergeCell')) {
+    const [from, to] = (m.attrs.ref ?? '').split(':').map((ref) => cellRef(ref ?? ''));
+    if (from && to) merges.push({ from, to });
+  }
   const core = part(zip, 'docProps/core.xml');
   const modifiedEl = core?.children.find((n): n is XmlElement => isElement(n) && /(^|:)modified$/.test(n.name));
   const modified = /^\d{4}-\d{2}-\d{2}/.exec(textContent(modifiedEl))?.[0];
-  return { rows, modified };
+  return { rows, merges, sheetName: paths.sheetName, modified };
 }
