@@ -2,10 +2,13 @@
 // with the user setting that makes VS Code run par-plan as a web extension. Checked as a person
 // sees it (Problems panel, tree), and that the server really is dist/web/server.js in a worker.
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openProblemsPanel, press, quickOpen, screenshot, waitForProblemCounts, waitForText, withWorkbench } from './harness.mjs';
+import { gotoLine, openProblemsPanel, press, quickOpen, screenshot, showHover, triggerSuggest, waitForProblemCounts, waitForText, withWorkbench } from './harness.mjs';
 
 export async function webChecks({ check, artifacts, workspace, vsix }) {
+  const lines = readFileSync(join(workspace, 'samples', 'ha-tinh-2023.par.yaml'), 'utf8').split('\n');
+  const lineOf = (needle) => lines.findIndex((l) => l.includes(needle)) + 1;
   await withWorkbench(
     {
       workspaceDir: workspace,
@@ -37,6 +40,19 @@ export async function webChecks({ check, artifacts, workspace, vsix }) {
 
       await check('web build: the server runs from dist/web/server.js in a Web Worker', async () => {
         if (!serverScripts.length) throw new Error('dist/web/server.js was never loaded by the page: the Node build ran');
+      });
+
+      await check('web build: hover on a criterion code and completion of a unit', async () => {
+        const codeLine = lineOf('criteria: ["1.1"]');
+        await gotoLine(page, codeLine, lines[codeLine - 1].indexOf('1.1') + 2);
+        await showHover(page, { expect: 'Thực hiện Kế hoạch CCHC năm' });
+        await press(page, 'Escape');
+        const leadLine = lineOf('lead: [] # Ô trống');
+        await gotoLine(page, leadLine, lines[leadLine - 1].indexOf('[]') + 2);
+        await page.keyboard.type('so noi');
+        const labels = await triggerSuggest(page, { expect: 'Sở Nội vụ' });
+        if (!labels.includes('Sở Nội vụ')) throw new Error(`completion: ${labels}`);
+        await press(page, 'Escape');
       });
 
       await check('web build: the tree view lists the sections', async () => {
