@@ -314,6 +314,7 @@ for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6']) {
  * @property {string} [extensionsDir]     default: a scratch folder (removed on stop)
  * @property {string | string[]} [vsixPath] vsix file(s) installed with --install-extension first
  * @property {Record<string, unknown>} [userSettings] merged over BASE_USER_SETTINGS
+ * @property {object[]} [keybindings]    written as the user's keybindings.json (reach commands the palette hides)
  * @property {string} [locale]            --locale (a language pack must be installed to change the UI)
  * @property {boolean} [disableWorkspaceTrust] default true
  * @property {string[]} [extraArgs]       more code-server arguments
@@ -378,6 +379,7 @@ export async function startCodeServer(opts = {}) {
   const settings = { ...BASE_USER_SETTINGS, ...(opts.userSettings ?? {}) };
   if (opts.disableWorkspaceTrust === false) delete settings['security.workspace.trust.enabled'];
   await fsp.writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  if (opts.keybindings) await fsp.writeFile(path.join(userDataDir, 'User', 'keybindings.json'), JSON.stringify(opts.keybindings, null, 2));
 
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   const stopped = { value: false };

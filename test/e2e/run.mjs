@@ -31,7 +31,7 @@ import {
   withWorkbench,
 } from './harness.mjs';
 import { planViewChecks } from './plan-views.mjs';
-import { webChecks } from './web.mjs';
+import { fromLocationChecks, webChecks } from './web.mjs';
 
 const artifacts = join(REPO_ROOT, 'test-results', 'e2e');
 mkdirSync(artifacts, { recursive: true });
@@ -193,6 +193,10 @@ await withWorkbench(
   removeOnExit(webWorkspace);
   cpSync(join(REPO_ROOT, 'samples'), join(webWorkspace, 'samples'), { recursive: true });
   await webChecks({ check, artifacts, workspace: webWorkspace, vsix });
+  const locationWorkspace = mkdtempSync(join(tmpdir(), 'par-e2e-ws-'));
+  removeOnExit(locationWorkspace);
+  cpSync(join(REPO_ROOT, 'samples'), join(locationWorkspace, 'samples'), { recursive: true });
+  await fromLocationChecks({ check, artifacts, workspace: locationWorkspace, vsix });
 }
 
 await check('extension-host scenarios (sample gaps, completion, quick-fix, Word round trip, plan from results, tree, follow-up, server restart after a crash)', async () => {

@@ -1,10 +1,15 @@
-// The web build in code-server's web-worker extension host (as vscode.dev runs it): the same .vsix,
-// with the user setting that makes VS Code run par-plan as a web extension. Checked as a person
-// sees it (Problems panel, tree), and that the server really is dist/web/server.js in a worker.
+// The web build in code-server's web-worker extension host (as vscode.dev runs it), installed both
+// ways: the same .vsix, with the user setting that makes VS Code run par-plan as a web extension;
+// and "from location", as vscode.dev installs an extension: the unpacked package served over HTTP
+// (through code-server's proxy: the workbench's CSP allows only its own origin). Checked as a person
+// sees it (Problems panel, hover, completion, tree), and that the server is dist/web/server.js.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gotoLine, openProblemsPanel, press, quickOpen, screenshot, showHover, triggerSuggest, waitForProblemCounts, waitForText, withWorkbench } from './harness.mjs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { unzipSync } from 'fflate';
+import { gotoLine, openProblemsPanel, press, quickOpen, removeOnExit, screenshot, showHover, triggerSuggest, waitForProblemCounts, waitForText, waitVisible, withWorkbench } from './harness.mjs';
 
 export async function webChecks({ check, artifacts, workspace, vsix }) {
   const lines = readFileSync(join(workspace, 'samples', 'ha-tinh-2023.par.yaml'), 'utf8').split('\n');
@@ -64,4 +69,55 @@ export async function webChecks({ check, artifacts, workspace, vsix }) {
       });
     },
   );
+}
+
+const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.md': 'text/markdown', '.css': 'text/css' };
+
+/** The package's files served on 127.0.0.1, as a web server would serve an extension. */
+async function serveUnpacked(vsix) {
+  const dir = mkdtempSync(join(tmpdir(), 'par-e2e-ext-'));
+  removeOnExit(dir);
+  for (const [name, data] of Object.entries(unzipSync(readFileSync(vsix)))) {
+    if (!name.startsWith('extension/') || name.endsWith('/')) continue;
+    const out = join(dir, name.slice('extension/'.length));
+    mkdirSync(join(out, '..'), { recursive: true });
+    writeFileSync(out, data);
+  }
+  const http = createServer((req, res) => {
+    const file = join(dir, normalize(decodeURIComponent((req.url ?? '/').split('?')[0])));
+    if (!file.startsWith(`${dir}/`) || !existsSync(file) || statSync(file).isDirectory()) return res.writeHead(404).end();
+    // importScripts in the worker refuses a script served as anything but JavaScript.
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return { port: http.address().port, close: () => new Promise((resolve) => http.close(resolve)) };
+}
+
+export async function fromLocationChecks({ check, artifacts, workspace, vsix }) {
+  const served = await serveUnpacked(vsix);
+  try {
+    await withWorkbench(
+      {
+        workspaceDir: workspace,
+        language: 'vi',
+        // The command is not in code-server's palette: a key binding reaches it.
+        keybindings: [{ key: 'ctrl+alt+shift+l', command: 'workbench.extensions.action.installExtensionFromLocation' }],
+        failureScreenshot: join(artifacts, 'web-from-location-failure.png'),
+      },
+      async ({ page, server }) => {
+        await check('web build installed from location (as vscode.dev installs it): the sample\'s five gaps', async () => {
+          await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 30_000 });
+          await press(page, 'Control+Alt+Shift+L');
+          await waitVisible(page, '.quick-input-widget');
+          await page.keyboard.type(`${server.url.replace(/\/$/, '')}/proxy/${served.port}/`);
+          await press(page, 'Enter');
+          await quickOpen(page, 'ha-tinh-2023.par.yaml');
+          await waitForProblemCounts(page, { errors: 0, warnings: 5 });
+          await screenshot(page, join(artifacts, 'web-from-location.png'));
+        });
+      },
+    );
+  } finally {
+    await served.close();
+  }
 }
