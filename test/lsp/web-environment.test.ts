@@ -41,3 +41,18 @@ describe('reads through the client', () => {
     expect(env.hasPendingReads()).toBe(true);
   });
 });
+
+describe('a client that cannot read files', () => {
+  it('gives a reported problem, not a hang', async () => {
+    const connection = { sendRequest: async () => Promise.reject(new Error('Unhandled method parPlan/readFile')) } as unknown as Connection;
+    const env = webEnvironment(connection);
+    const resolver = () => new SettingsResolver(env.files, { workspaceRoots: ['vscode-vfs://gh/ws'] });
+    resolver().settingsFor('vscode-vfs://gh/ws/a.par.yaml');
+    await env.fetchPending();
+    expect(env.hasPendingReads()).toBe(false);
+    // isFile is false for a file that could not be read: the config search goes on without it.
+    const settings = resolver().settingsFor('vscode-vfs://gh/ws/a.par.yaml');
+    expect(settings.configPath).toBeUndefined();
+    expect(env.hasPendingReads()).toBe(false);
+  });
+});

@@ -89,7 +89,15 @@ export function webEnvironment(connection: Connection): ServerEnvironment {
       pending.clear();
       await Promise.all(
         uris.map(async (uri) => {
-          fetched.set(uri, await connection.sendRequest(PROTOCOL.readFile, { uri }));
+          let result: ReadFileResult;
+          try {
+            result = await connection.sendRequest(PROTOCOL.readFile, { uri });
+          } catch (error) {
+            // A client that cannot answer (another editor without parPlan/readFile): the file is
+            // reported as unreadable with the reason, and the plan checked with the bundled data.
+            result = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+          }
+          fetched.set(uri, result);
         }),
       );
     },
