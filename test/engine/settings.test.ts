@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { SettingsResolver, bundledCatalog, bundledUnits, type PlanFiles } from '../../server/src/engine';
+import { FileReadError, SettingsResolver, bundledCatalog, bundledUnits, type PlanFiles } from '../../server/src/engine';
 
 const catalogJson = readFileSync(join(__dirname, '..', '..', 'schemas', 'par-criteria.876-2022.json'), 'utf8');
 
@@ -67,9 +67,14 @@ describe('SettingsResolver over a host', () => {
   });
 
   it('reports a file the host cannot read, with the host’s reason', () => {
-    const files = memoryFiles({ '/ws/.par-plan.json': new Error('permission denied') });
+    const files = memoryFiles({ '/ws/.par-plan.json': new FileReadError('/ws/.par-plan.json', 'permission denied') });
     const settings = new SettingsResolver(files, { workspaceRoots: ['/ws'] }).settingsFor('/ws/plan.par.yaml');
     expect(settings.problems).toEqual([{ file: '/ws/.par-plan.json', message: 'permission denied' }]);
+  });
+
+  it('lets a bug in the host through instead of reporting it as a file problem', () => {
+    const files = memoryFiles({ '/ws/.par-plan.json': new TypeError('undefined is not a function') });
+    expect(() => new SettingsResolver(files, { workspaceRoots: ['/ws'] }).settingsFor('/ws/plan.par.yaml')).toThrow(TypeError);
   });
 
   it('takes a setting’s relative path from the workspace folder that holds the plan', () => {

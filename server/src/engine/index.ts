@@ -2,7 +2,7 @@
 // and no import of vscode or vscode-languageserver. The CLI and the language server are thin hosts.
 
 export { SettingsResolver, type HostProblem, type ResolvedSettings, type ResultsOptions, type SettingsScope } from './settings';
-export type { PlanFiles } from './host';
+export { FileReadError, type PlanFiles } from './host';
 export { createPlanService, type DocumentSettings, type PlanService } from './service';
 export { PlanAnalysis, DEFAULT_OPTIONS, describeInternalError, type InternalError, type AnalysisOptions, type EngineData, type LocatedUnitPart, type Predecessor, type ResultsLoad, type ResultsResolver } from './analysis';
 export { buildResults, readResultsText, resultsToYaml, roundPoints, RESULTS_FILE_SUFFIX, type LostCode, type PlanResults, type ResultsArea, type ResultsEntry, type ResultsFile, type ResultsProblem } from './data/results';

@@ -9,7 +9,7 @@ import { bundledCatalog, bundledUnits } from './data/bundled';
 import { unitIdsOf, withOverlay, type UnitData } from './data/unit-data';
 import type { EngineData, ResultsLoad, ResultsResolver } from './analysis';
 import { readResultsText } from './data/results';
-import type { PlanFiles } from './host';
+import { FileReadError, type PlanFiles } from './host';
 import { RULE_CODES } from './rules';
 
 export interface HostProblem {
@@ -219,8 +219,9 @@ export class SettingsResolver {
     try {
       bytes = this.files.readFile(path);
     } catch (error) {
-      // PlanFiles throws for a file that is there but cannot be read: a problem of that file.
-      problems.push({ file: path, message: error instanceof Error ? error.message : String(error) });
+      // A file that is there but cannot be read is a problem of that file; any other error is a bug.
+      if (!(error instanceof FileReadError)) throw error;
+      problems.push({ file: path, message: error.message });
       return '';
     }
     return bytes === undefined ? undefined : new TextDecoder().decode(bytes);

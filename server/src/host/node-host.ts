@@ -3,9 +3,14 @@
 
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { SettingsResolver, type PlanFiles } from '../engine';
+import { FileReadError, SettingsResolver, type PlanFiles } from '../engine';
 
 export type { HostProblem, ResolvedSettings } from '../engine';
+
+/** A Node file-system error (it carries a string code such as EACCES or EISDIR). */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
 
 function isMissing(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -33,6 +38,7 @@ export const nodeFiles: PlanFiles = {
       return readFileSync(path);
     } catch (error) {
       if (isMissing(error)) return undefined;
+      if (isFileSystemError(error)) throw new FileReadError(path, error.message, { cause: error });
       throw error;
     }
   },

@@ -5,7 +5,7 @@
 // fetched yet is recorded, the server fetches those and computes again (environment.ts).
 
 import type { Connection } from 'vscode-languageserver';
-import type { PlanFiles } from '../engine';
+import { FileReadError, type PlanFiles } from '../engine';
 import type { ServerEnvironment } from './environment';
 import { PROTOCOL, type ReadFileResult } from './protocol';
 
@@ -70,8 +70,8 @@ export function webEnvironment(connection: Connection): ServerEnvironment {
     readFile(uri) {
       const result = known(uri);
       if (!result || result.kind === 'missing') return undefined;
-      if (result.kind === 'folder') throw new Error('là thư mục / is a folder');
-      if (result.kind === 'error') throw new Error(result.message);
+      if (result.kind === 'folder') throw new FileReadError(uri, 'là thư mục / is a folder');
+      if (result.kind === 'error') throw new FileReadError(uri, result.message);
       return decodeBase64(result.base64);
     },
     isFile: (uri) => known(uri)?.kind === 'file',
