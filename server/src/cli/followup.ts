@@ -11,7 +11,6 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PlanAnalysis, applyEdits, fold, type Locale } from '../engine';
 import { NodeHost } from '../host/node-host';
 import { readAsOf, today } from '../host/as-of';
@@ -19,7 +18,7 @@ import { OutputExists, ChangedOnDiskError, readPlanOnDisk, rewritePlan, writeFil
 import { exportFollowUpSheet, missingIdEdits, planFollowUpImport, type FilledSheet, type FollowUpChange, type FollowUpProblem } from '../word/followup';
 import { readFirstSheet } from '../word/xlsx-read';
 import type { CliIo } from './main';
-import { cliText, localeFrom } from './text';
+import { cliText, readOptions } from './text';
 
 interface FollowUpText {
   usage: string;
@@ -187,39 +186,22 @@ export function openPlanForFollowUp(path: string, io: CliIo, locale: Locale): { 
 }
 
 export async function runFollowUp(args: string[], io: CliIo): Promise<number> {
-  const envLocale = localeFrom(process.env.PAR_PLAN_LOCALE) ?? 'vi';
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        lead: { type: 'string' },
-        force: { type: 'boolean' },
-        date: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    io.err(`${cliText(envLocale).badOption(err instanceof Error ? err.message : String(err))}\n\n${(envLocale === 'en' ? en : vi).usage}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.locale !== undefined && !localeFrom(values.locale)) {
-    io.err(`${cliText(envLocale).badOption(`--locale ${values.locale}`)}\n`);
-    return 2;
-  }
-  const locale = localeFrom(values.locale) ?? envLocale;
+  const read = readOptions(
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      lead: { type: 'string' },
+      force: { type: 'boolean' },
+      date: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    (locale) => (locale === 'en' ? en : vi).usage,
+    io,
+  );
+  if (typeof read === 'number') return read;
+  const { values, positionals, locale } = read;
   const t = locale === 'en' ? en : vi;
   const [action, planArg, ...files] = positionals;
-  if (values.help) {
-    io.out(t.usage);
-    return 0;
-  }
   if ((action !== 'export' && action !== 'import') || !planArg || (action === 'export' ? files.length > 0 : files.length === 0)) {
     io.err(t.usage);
     return 2;

@@ -4,14 +4,13 @@
 // Exit codes: 0 written; 2 misuse, unreadable plan, YAML syntax errors, or an output that exists.
 
 import { extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Locale } from '../engine';
 import { readAsOf, today } from '../host/as-of';
 import { OutputExists, writeFileSafely } from '../host/safe-write';
 import { progressReport, reportDocx, reportXlsx, type ReportGrouping, type ReportPeriod } from '../word/report';
 import { openPlanForFollowUp, shownPath } from './followup';
 import type { CliIo } from './main';
-import { cliText, localeFrom } from './text';
+import { cliText, readOptions } from './text';
 
 const USAGE: Record<Locale, string> = {
   vi: `Cách dùng: par-plan report <kế-hoạch.par.yaml> [--as-of <ngày>] [--by lead|area] [--period quarter|half|year] -o <bao-cao.docx|bao-cao.xlsx> [--force]
@@ -38,35 +37,21 @@ const TEXT = {
 };
 
 export async function runReport(args: string[], io: CliIo): Promise<number> {
-  const envLocale = localeFrom(process.env.PAR_PLAN_LOCALE) ?? 'vi';
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        'as-of': { type: 'string' },
-        by: { type: 'string' },
-        period: { type: 'string' },
-        force: { type: 'boolean' },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    io.err(`${cliText(envLocale).badOption(err instanceof Error ? err.message : String(err))}\n\n${USAGE[envLocale]}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const locale = localeFrom(values.locale) ?? envLocale;
+  const read = readOptions(
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      'as-of': { type: 'string' },
+      by: { type: 'string' },
+      period: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    (locale) => USAGE[locale],
+    io,
+  );
+  if (typeof read === 'number') return read;
+  const { values, positionals, locale } = read;
   const bad = (detail: string) => (io.err(`${cliText(locale).badOption(detail)}\n`), 2);
-  if (values.help) {
-    io.out(USAGE[locale]);
-    return 0;
-  }
-  if (values.locale !== undefined && !localeFrom(values.locale)) return bad(`--locale ${values.locale}`);
   if (positionals.length !== 1 || !values.output) {
     io.err(USAGE[locale]);
     return 2;

@@ -11,7 +11,6 @@
 
 import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   RESULTS_FILE_SUFFIX,
   bundledCatalog,
@@ -33,7 +32,7 @@ import { planFromResults } from '../results/init';
 import { importResults } from '../results/read';
 import type { TableProblem } from '../results/table';
 import type { CliIo } from './main';
-import { cliText, localeFrom } from './text';
+import { cliText, readOptions } from './text';
 
 interface ResultsText {
   importUsage: string;
@@ -200,30 +199,16 @@ type Values = Record<string, string | boolean | undefined>;
 
 /** Options and positionals of one command, or the exit code once a usage message is written. */
 function parse(args: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>, usage: (t: ResultsText) => string, io: CliIo, positionals: number) {
-  const envLocale = localeFrom(process.env.PAR_PLAN_LOCALE) ?? 'vi';
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { locale: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...options } });
-  } catch (err) {
-    io.err(`${cliText(envLocale).badOption(errorText(err))}\n\n${usage(textFor(envLocale))}`);
-    return 2;
-  }
-  const values = parsed.values as Values;
-  if (values.locale !== undefined && !localeFrom(values.locale)) {
-    io.err(`${cliText(envLocale).badOption(`--locale ${String(values.locale)}`)}\n`);
-    return 2;
-  }
-  const locale = localeFrom(values.locale) ?? envLocale;
+  const read = readOptions(args, options, (locale) => usage(textFor(locale)), io);
+  if (typeof read === 'number') return read;
+  const values = read.values as Values;
+  const { locale } = read;
   const t = textFor(locale);
-  if (values.help) {
-    io.out(usage(t));
-    return 0;
-  }
-  if (parsed.positionals.length !== positionals) {
+  if (read.positionals.length !== positionals) {
     io.err(usage(t));
     return 2;
   }
-  return { values, positionals: parsed.positionals, locale, t };
+  return { values, positionals: read.positionals, locale, t };
 }
 
 function yearOption(values: Values, io: CliIo, locale: Locale): number | undefined | null {

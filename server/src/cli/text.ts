@@ -1,5 +1,6 @@
 // The CLI's own sentences (usage, summary), Vietnamese first.
 
+import { parseArgs } from 'node:util';
 import type { Locale } from '../engine';
 
 export interface CliText {
@@ -119,4 +120,49 @@ export function localeFrom(value: unknown): Locale | undefined {
 
 export function cliText(locale: Locale): CliText {
   return locale === 'en' ? en : vi;
+}
+
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** The values of the options `O` declares (plus --locale and --help), as parseArgs gives them. */
+export type OptionValues<O extends OptionSpec> = { [K in keyof O]?: O[K]['type'] extends 'string' ? string : boolean } & { locale?: string; help?: boolean };
+
+export interface ReadOptions<O extends OptionSpec> {
+  values: OptionValues<O>;
+  positionals: string[];
+  locale: Locale;
+}
+
+/**
+ * A subcommand's options, with --locale and --help, and its positional arguments. Writes the usage
+ * (`usage(locale)`) for --help (exit 0) or with the message for a bad option (exit 2), and returns
+ * that exit code instead. Messages before a valid --locale is read follow PAR_PLAN_LOCALE.
+ */
+export function readOptions<O extends OptionSpec>(
+  args: string[],
+  options: O,
+  usage: (locale: Locale) => string,
+  io: { out(s: string): void; err(s: string): void },
+): ReadOptions<O> | number {
+  const envLocale = localeFrom(process.env.PAR_PLAN_LOCALE) ?? 'vi';
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { locale: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...options } });
+  } catch (err) {
+    // parseArgs tells a bad option with a TypeError carrying an ERR_PARSE_ARGS_* code; anything else is a bug.
+    if (!(err instanceof TypeError && /^ERR_PARSE_ARGS_/.test(String((err as { code?: unknown }).code)))) throw err;
+    io.err(`${cliText(envLocale).badOption(err.message)}\n\n${usage(envLocale)}`);
+    return 2;
+  }
+  const values = parsed.values as OptionValues<O>;
+  if (values.locale !== undefined && !localeFrom(values.locale)) {
+    io.err(`${cliText(envLocale).badOption(`--locale ${values.locale}`)}\n`);
+    return 2;
+  }
+  const locale = localeFrom(values.locale) ?? envLocale;
+  if (values.help) {
+    io.out(usage(locale));
+    return 0;
+  }
+  return { values, positionals: parsed.positionals, locale };
 }

@@ -5,7 +5,6 @@
 //   par-plan units init [kế-hoạch.par.yaml|thư-mục|phụ-lục.docx|phụ-lục.txt ...] [-o par-units.json] [--force]
 
 import { basename, extname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PlanAnalysis, DEFAULT_OPTIONS, starterOverlay, unitIdsOf, type Locale, type UnitData } from '../engine';
 import { NodeHost, collectPlanFiles, nodeFiles, readPlanFile } from '../host/node-host';
 import { OutputExists, writeFileSafely } from '../host/safe-write';
@@ -13,7 +12,7 @@ import { importPlanDocx } from '../word/docx-import';
 import { decodeText } from '../word/text-helpers';
 import { importPlanText } from '../word/text-import';
 import type { CliIo } from './main';
-import { cliText, localeFrom } from './text';
+import { cliText, readOptions } from './text';
 
 interface UnitsText {
   usage: string;
@@ -75,32 +74,16 @@ const shown = (path: string, cwd: string) => {
 };
 
 export async function runUnits(argv: string[], io: CliIo): Promise<number> {
-  const envLocale = localeFrom(process.env.PAR_PLAN_LOCALE);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        force: { type: 'boolean' },
-        config: { type: 'string' },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`${cliText(envLocale ?? 'vi').badOption(message(error))}\n\n${vi.usage}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const locale: Locale = localeFrom(values.locale) ?? envLocale ?? 'vi';
+  const read = readOptions(
+    argv,
+    { output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, config: { type: 'string' } },
+    (locale) => (locale === 'en' ? en : vi).usage,
+    io,
+  );
+  if (typeof read === 'number') return read;
+  const { values, positionals, locale } = read;
   const t = locale === 'en' ? en : vi;
   const [sub, ...inputs] = positionals;
-  if (values.help) {
-    io.out(t.usage);
-    return 0;
-  }
   if (sub !== 'init') {
     io.err(`${cliText(locale).badOption(sub ?? 'units')}\n\n${t.usage}`);
     return 2;

@@ -8,7 +8,6 @@
 // 2 misuse, unreadable input, or a plan with YAML syntax errors (export refuses it).
 
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PlanAnalysis, type Catalog, type Locale } from '../engine';
 import { NodeHost, nodeFiles, readPlanFile } from '../host/node-host';
 import { OutputExists, isFileSystemError, writeFileSafely } from '../host/safe-write';
@@ -20,7 +19,7 @@ import { decodeText } from '../word/text-helpers';
 import { importPlanText } from '../word/text-import';
 import { exportPlanDataXlsx } from '../word/xlsx-export';
 import type { CliIo } from './main';
-import { cliText, localeFrom } from './text';
+import { cliText, readOptions } from './text';
 
 interface WordText {
   importUsage: string;
@@ -156,32 +155,11 @@ interface Command {
  * Returns the command, or the exit code once a usage message is written.
  */
 function readCommand(args: string[], extra: Record<string, { type: 'string' | 'boolean' }>, usage: (t: WordText) => string, io: CliIo): Command | number {
-  // Messages before a valid --locale is read follow PAR_PLAN_LOCALE.
-  const envLocale = localeFrom(process.env.PAR_PLAN_LOCALE) ?? 'vi';
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...extra },
-    });
-  } catch (err) {
-    io.err(`${cliText(envLocale).badOption(err instanceof Error ? err.message : String(err))}\n\n${usage(wordText(envLocale))}`);
-    return 2;
-  }
-  const values = parsed.values as Values;
-  const { positionals } = parsed;
-  if (values.locale !== undefined && !localeFrom(values.locale)) {
-    io.err(`${cliText(envLocale).badOption(`--locale ${String(values.locale)}`)}\n`);
-    return 2;
-  }
-  const locale = localeFrom(values.locale) ?? envLocale;
+  const read = readOptions(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, ...extra }, (locale) => usage(wordText(locale)), io);
+  if (typeof read === 'number') return read;
+  const { positionals, locale } = read;
+  const values = read.values as Values;
   const t = wordText(locale);
-  if (values.help) {
-    io.out(usage(t));
-    return 0;
-  }
   if (positionals.length !== 1) {
     io.err(positionals.length ? `${cliText(locale).badOption(positionals.slice(1).join(' '))}\n\n${usage(t)}` : usage(t));
     return 2;
