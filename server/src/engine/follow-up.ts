@@ -225,3 +225,13 @@ export function lateness(analysis: PlanFacts, task: TaskModel, state: TaskFollow
 }
 
 export const DEFAULT_DUE_SOON_DAYS = 14;
+
+/**
+ * A task's lateness as the follow-up rules judge it: on the options' as-of day, with their due-soon
+ * window, in a plan that is followed up and for a task with a deadline; undefined otherwise.
+ */
+export function latenessAsOf(analysis: PlanFacts, task: TaskModel): Lateness | undefined {
+  const asOf = analysis.options.asOf;
+  if (!asOf || !analysis.tracksProgress || !task.deadline?.text) return undefined;
+  return lateness(analysis, task, taskFollowUp(analysis, task), asOf, analysis.options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
+}

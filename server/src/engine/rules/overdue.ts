@@ -1,7 +1,7 @@
 // par/overdue: on the as-of day, an unfinished task whose deadline has ended, or a recurring task with
 // no progress report in its last ended period. Only in a plan that is followed up (follow-up.ts).
 
-import { DEFAULT_DUE_SOON_DAYS, lateness, taskFollowUp } from '../follow-up';
+import { latenessAsOf } from '../follow-up';
 import type { Rule } from './rule';
 
 export const overdueRule: Rule = {
@@ -14,12 +14,11 @@ export const overdueRule: Rule = {
   fixable: true,
   tags: ["follow-up"],
   checkTask(task, ctx) {
-    const { analysis, msg } = ctx;
-    const asOf = analysis.options.asOf;
-    const field = task.deadline;
-    if (!asOf || !analysis.tracksProgress || !field?.text) return;
-    const late = lateness(analysis, task, taskFollowUp(analysis, task), asOf, analysis.options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
-    const written = field.text.trim();
+    const { msg } = ctx;
+    const late = latenessAsOf(ctx.analysis, task);
+    if (!late) return;
+    const field = task.deadline!;
+    const written = field.text!.trim();
     if (late?.kind === 'overdue') ctx.report({ range: field.field.valueRange, message: msg.overdue(written, msg.day(late.end), late.days) });
     else if (late?.kind === 'overdue-report') ctx.report({ range: field.field.valueRange, message: msg.overdueReport(written, msg.periodName(late.period), late.days) });
   },
