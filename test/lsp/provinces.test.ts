@@ -7,14 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LineIndex } from '../../server/src/engine/parse';
 import { describeFinding, parseExpectations } from '../support/expectations';
-import { TestClient, fileUri, type Published } from '../support/lsp-client';
+import { TestClient, fileUri, describedDiagnostics } from '../support/lsp-client';
 import { TYPED_PREFIXES, otherProvinceNames, ownProvinceOf, provinceDir, provinceFixtures, readProvinceFixture, unitEntries } from '../support/provinces';
 
-const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
-const described = (p: Published) =>
-  p.diagnostics
-    .map((d) => describeFinding({ line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: SEVERITY[d.severity], code: d.code }))
-    .sort();
 
 let client: TestClient;
 
@@ -35,7 +30,7 @@ describe('province fixtures (server)', () => {
       const uri = fileUri(join(provinceDir, name));
       const published = client.diagnostics(uri);
       await client.open(uri, text);
-      expect(described(await published)).toEqual(parseExpectations(text).map(describeFinding).sort());
+      expect(describedDiagnostics(await published)).toEqual(parseExpectations(text).map(describeFinding).sort());
 
       const lines = LineIndex.of(text);
       for (const entry of unitEntries(text)) {

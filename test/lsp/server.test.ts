@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/engine';
 import { LineIndex } from '../../server/src/engine/parse';
 import { describeFinding, parseExpectations } from '../support/expectations';
-import { TestClient, fileUri, type Published } from '../support/lsp-client';
+import { TestClient, fileUri, SEVERITY_NAMES, describedDiagnostics } from '../support/lsp-client';
 import type { TreeResponse } from '../../server/src/lsp/protocol';
 
 const root = join(__dirname, '..', '..');
@@ -17,7 +17,6 @@ const samplePath = join(root, 'samples', 'ha-tinh-2023.par.yaml');
 const sample = readFileSync(samplePath, 'utf8');
 const sampleUri = fileUri(samplePath);
 const rulesDir = join(root, 'test', 'fixtures', 'rules');
-const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 
 type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
 type LspEdit = { range: LspRange; newText: string };
@@ -27,11 +26,6 @@ function applyLspEdits(text: string, edits: LspEdit[]): string {
   return applyEdits(text, edits.map((e) => ({ range: { start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) }, newText: e.newText })));
 }
 
-function described(p: Published) {
-  return p.diagnostics
-    .map((d) => describeFinding({ line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: SEVERITY[d.severity], code: d.code }))
-    .sort();
-}
 
 let client: TestClient;
 
@@ -51,7 +45,7 @@ describe('diagnostics', () => {
       const text = readFileSync(path, 'utf8');
       const uri = fileUri(path);
       const expected = parseExpectations(text).map(describeFinding).sort();
-      expect(await client.fixtureDiagnostics(uri, text, described, expected), name).toEqual(expected);
+      expect(await client.fixtureDiagnostics(uri, text, describedDiagnostics, expected), name).toEqual(expected);
     }
   });
 
@@ -91,7 +85,7 @@ describe('diagnostics', () => {
     const again = client.diagnostics(uri, (p) => p.diagnostics.length === 2);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     const p = await again;
-    expect(p.diagnostics.map((d) => `${SEVERITY[d.severity]} ${d.code}`)).toEqual(['error par/missing-lead', 'error par/missing-lead']);
+    expect(p.diagnostics.map((d) => `${SEVERITY_NAMES[d.severity]} ${d.code}`)).toEqual(['error par/missing-lead', 'error par/missing-lead']);
     expect(p.diagnostics[0].message).toContain('no lead unit');
     client.settings = {};
     const reset = client.diagnostics(uri, (p) => p.diagnostics.length === 5);

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { describeFinding } from './expectations';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { fixtureAsOf } from './expectations';
 
@@ -125,4 +126,14 @@ export class TestClient extends LspTestClient {
 
 export function fileUri(path: string): string {
   return pathToFileURL(path).toString();
+}
+
+/** LSP severities by number (1 error … 4 hint), as the expectations name them. */
+export const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'];
+
+/** Published diagnostics in the form inline expectations are compared in (describeFinding), sorted. */
+export function describedDiagnostics(p: Published): string[] {
+  return p.diagnostics
+    .map((d) => describeFinding({ line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: SEVERITY_NAMES[d.severity], code: d.code }))
+    .sort();
 }

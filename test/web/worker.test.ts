@@ -11,18 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection, type DataCallback, type Message } from 'vscode-jsonrpc';
 import { describeFinding, parseExpectations } from '../support/expectations';
-import { LspTestClient, type Published } from '../support/lsp-client';
+import { LspTestClient, describedDiagnostics } from '../support/lsp-client';
 
 const root = join(__dirname, '..', '..');
 const CHROMIUM = process.env.PAR_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 if (!available) console.warn(`test/web/worker.test.ts skipped: no Chromium at ${CHROMIUM} (install Debian's chromium)`);
 
-const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
-const described = (p: Published) =>
-  p.diagnostics
-    .map((d) => describeFinding({ line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: SEVERITY[d.severity], code: d.code }))
-    .sort();
 
 const PAGE = `<!doctype html><meta charset="utf-8"><script>
   const worker = new Worker('/server.js');
@@ -110,7 +105,7 @@ describe.skipIf(!available)('the web server in a Chromium Web Worker', () => {
       // Their own URIs: a fixture may name a file beside it (a results file), read through the client.
       const uri = pathToFileURL(join(dir, name)).href;
       const expected = parseExpectations(text).map(describeFinding).sort();
-      expect(await client.fixtureDiagnostics(uri, text, described, expected), name).toEqual(expected);
+      expect(await client.fixtureDiagnostics(uri, text, describedDiagnostics, expected), name).toEqual(expected);
     }
     expect(workerErrors).toEqual([]);
   });
